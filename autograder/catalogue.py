@@ -1,0 +1,76 @@
+"""Catalogues of named common mistakes, written as small variants of the reference.
+
+A chapter's catalogue (`autograder/mistakes/chNN.py`) registers each variant with
+
+    catalogue = Catalogue("ch04")
+
+    @catalogue.variant("propagate", "cost_missing_1_over_m")
+    def propagate(W, b, X, Y):
+        ...   # the reference with exactly one mistake
+
+Each variant's text lives in `autograder/messages/chNN.py` under `MISTAKES["propagate.cost_missing_1_over_m"]`.
+Graders compute what each variant returns on the test's inputs (`Catalogue.outputs`) and pass that
+to `expect_close(..., mistakes=...)`, which names the mistake whose output the student's matches.
+The same variants are a self-test (tests/test_catalogues.py): loaded as a student's code, every
+variant must lose points and be named.
+"""
+from __future__ import annotations
+
+import copy
+import inspect
+import re
+import textwrap
+from dataclasses import dataclass
+from typing import Any, Callable
+
+
+@dataclass(frozen=True)
+class Variant:
+    chapter: str
+    function: str  # the graded function this variant imitates
+    name: str
+    fn: Callable
+
+    @property
+    def id(self) -> str:
+        return f"{self.chapter}.{self.function}.{self.name}"
+
+    def source(self) -> str:
+        """The variant's source, renamed to the graded function (to load it as a student's code)."""
+        src = textwrap.dedent(inspect.getsource(self.fn))
+        src = re.sub(r"^@.*\n", "", src, flags=re.M)
+        return re.sub(rf"^def {re.escape(self.fn.__name__)}\(", f"def {self.function}(", src, count=1, flags=re.M)
+
+
+class Catalogue:
+    def __init__(self, chapter: str):
+        self.chapter = chapter
+        self._variants: list[Variant] = []
+
+    def variant(self, function: str, name: str):
+        def register(fn: Callable) -> Callable:
+            if any(v.function == function and v.name == name for v in self._variants):
+                raise ValueError(f"duplicate mistake {function}.{name}")
+            self._variants.append(Variant(self.chapter, function, name, fn))
+            return fn
+        return register
+
+    def __iter__(self):
+        return iter(self._variants)
+
+    def variants_of(self, function: str) -> list[Variant]:
+        return [v for v in self._variants if v.function == function]
+
+    def outputs(self, function: str, *args, pick: Callable[[Any], Any] | None = None, **kwargs) -> dict[str, Any]:
+        """{mistake id: what that variant returns on these inputs} (after `pick`).
+
+        Variants get deep copies of the inputs; a variant that raises is left out.
+        """
+        out = {}
+        for v in self.variants_of(function):
+            try:
+                result = v.fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+                out[v.id] = pick(result) if pick else result
+            except Exception:
+                continue
+        return out

@@ -1,0 +1,44 @@
+"""Numerical gradient checks: centred differences in float64, CS231n-style relative errors."""
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from autograder.compare import Mismatch, _as_float_array
+
+
+def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    """d f / d x by centred differences; `f` takes an array shaped like `x` and returns a number."""
+    x = np.array(x, dtype=np.float64)
+    grad = np.zeros_like(x)
+    for ix in np.ndindex(x.shape):
+        old = x[ix]
+        x[ix] = old + h
+        plus = float(f(x.copy()))
+        x[ix] = old - h
+        minus = float(f(x.copy()))
+        x[ix] = old
+        grad[ix] = (plus - minus) / (2 * h)
+    return grad
+
+
+def relative_error(a: np.ndarray, b: np.ndarray) -> float:
+    """max |a - b| / max(|a| + |b|, tiny), the CS231n measure (about 1e-7 or less when right)."""
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    return float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b)))) if a.size else 0.0
+
+
+def expect_gradient(analytic, numeric: np.ndarray, what: str, tol: float = 1e-5,
+                    diagnosis: str | None = None) -> None:
+    """The student's `analytic` gradient must agree with the `numeric` one (same shape)."""
+    numeric = np.asarray(numeric, dtype=np.float64)
+    got = _as_float_array(analytic, what, f"numpy array of shape {numeric.shape}")
+    if got.shape != numeric.shape:
+        if got.size == numeric.size and np.squeeze(got).shape == np.squeeze(numeric).shape:
+            raise Mismatch("broadcast_shape", what=what, got=got.shape, expected=numeric.shape)
+        raise Mismatch("wrong_shape", what=what, got=got.shape, expected=numeric.shape)
+    rel = relative_error(got, numeric)
+    if not np.isfinite(rel) or rel > tol:
+        raise Mismatch("gradient_check", diagnosis, what=what, rel=rel if np.isfinite(rel) else float("inf"))

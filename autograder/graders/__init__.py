@@ -1,0 +1,1 @@
+"""Hidden pytest-style graders, one module per chapter (see `autograder.grading`)."""

@@ -1,0 +1,97 @@
+"""Every text a student or instructor reads, in Simplified Chinese (default) and English.
+
+Engine messages live in `ENGINE` below; each chapter's mistake descriptions live in
+`autograder/messages/chNN.py` as `MISTAKES = {"function.name": (zh, en)}`.  `text()` renders a key;
+`mistake_text()` renders a catalogued mistake id `chNN.function.name`.
+"""
+from __future__ import annotations
+
+import importlib
+
+LANGS = ("zh", "en")
+
+ENGINE: dict[str, tuple[str, str]] = {
+    # --- verdicts -------------------------------------------------------------------------
+    "passed": ("通过", "passed"),
+    "failed": ("未通过", "failed"),
+    "check_header": ("检查 {function}：{score:g}/{max_score:g} 分", "Check {function}: {score:g}/{max_score:g} points"),
+    "check_all_passed": ("全部可见检查通过。提交后还会运行隐藏测试（随机形状和数值）。",
+                         "All visible checks passed. Hidden tests (random shapes and values) run after submission."),
+    "diagnosis": ("可能的错误：{text}", "Likely mistake: {text}"),
+    # --- reading and extracting -------------------------------------------------------------
+    "notebook_unreadable": ("无法读取笔记本文件：{detail}。请确认上传的是 .ipynb 文件且没有损坏。",
+                            "Cannot read the notebook: {detail}. Make sure you submit an undamaged .ipynb file."),
+    "unknown_assignment": ("无法判断这是哪一章的作业；请用 --assignment chNN 指定。",
+                           "Cannot tell which assignment this is; pass --assignment chNN."),
+    "syntax_error_cell": ("第 {cell} 个代码单元有语法错误（第 {line} 行：{detail}），该单元中的函数无法评分。",
+                          "Code cell {cell} has a syntax error (line {line}: {detail}); its functions cannot be graded."),
+    "load_error": ("第 {cell} 个代码单元第 {line} 行在加载时出错：{detail}",
+                   "Code cell {cell}, line {line} failed while loading: {detail}"),
+    # --- calling the student's code ---------------------------------------------------------
+    "missing_function": ("没有找到函数 {function}。请确认函数名拼写正确，并且定义它的单元没有错误。",
+                         "Function {function} was not found. Check the name and that its cell has no error."),
+    "missing_function_syntax": ("没有找到函数 {function}：定义它的代码单元 {cell} 有语法错误（第 {line} 行：{detail}）。",
+                                "Function {function} was not found: its code cell {cell} has a syntax error (line {line}: {detail})."),
+    "not_implemented": ("{function} 还没有实现（仍然抛出 NotImplementedError）。",
+                        "{function} is not implemented yet (it still raises NotImplementedError)."),
+    "exception": ("调用 {function} 时抛出异常 {etype}：{detail}{where}",
+                  "Calling {function} raised {etype}: {detail}{where}"),
+    "exception_where": ("（{where}）", " (at {where})"),
+    "global_name": ("提示：函数用到了未定义的名字 {name}。函数只能使用参数和导入的模块，不要依赖笔记本里的全局变量。",
+                    "Hint: the function uses the undefined name {name}. Use only the arguments and imported modules, not notebook globals."),
+    "exit_called": ("{function} 调用了 {etype}（如 sys.exit / exit / KeyboardInterrupt），函数不应结束程序。",
+                    "{function} raised {etype} (sys.exit / exit / KeyboardInterrupt); a function must not end the program."),
+    "timeout": ("{function} 在 {seconds:g} 秒内没有返回（死循环或计算太慢？）。",
+                "{function} did not return within {seconds:g} s (an infinite loop, or far too slow?)."),
+    "memory": ("{function} 超出了内存限制（{limit_mb} MB）。", "{function} exceeded the memory limit ({limit_mb} MB)."),
+    "crash": ("运行 {function} 时进程意外终止（{detail}）。是否调用了 os._exit 或导致崩溃？",
+              "The process died while running {function} ({detail}). Did it call os._exit or crash?"),
+    "output_limit": ("{function} 打印的输出过多（超过 {limit_kb} KB）。", "{function} printed too much output (over {limit_kb} KB)."),
+    "unencodable": ("{function} 返回了无法评分的对象：{detail}", "{function} returned something that cannot be graded: {detail}"),
+    "grader_error": ("评分程序内部错误（不是你的错）：{detail}", "Internal grader error (not your fault): {detail}"),
+    # --- comparing --------------------------------------------------------------------------
+    "returned_none": ("{what} 是 None：函数是否忘了 return？", "{what} is None: did the function forget to return?"),
+    "wrong_type": ("{what} 的类型是 {got}，应为 {expected}。", "{what} has type {got}; expected {expected}."),
+    "wrong_length": ("{what} 应包含 {expected} 个元素，实际是 {got} 个。", "{what} should have {expected} items; it has {got}."),
+    "missing_keys": ("{what} 缺少键 {keys}。", "{what} is missing the keys {keys}."),
+    "wrong_shape": ("{what} 的形状是 {got}，应为 {expected}。", "{what} has shape {got}; expected {expected}."),
+    "transposed": ("{what} 的形状是 {got}，应为 {expected}：看起来是转置了。",
+                   "{what} has shape {got}; expected {expected}: it looks transposed."),
+    "broadcast_shape": ("{what} 的形状是 {got}，应为 {expected}：注意 (n,) 与 (n,1) 的区别（np.sum 时用 keepdims=True）。",
+                        "{what} has shape {got}; expected {expected}: mind (n,) versus (n,1) (use keepdims=True with np.sum)."),
+    "not_finite": ("{what} 含有 NaN 或 Inf（{count} 个元素）。", "{what} contains NaN or Inf ({count} entries)."),
+    "integer_dtype": ("{what} 是整数类型 {dtype}，数值被截断了。", "{what} has integer dtype {dtype}: values were truncated."),
+    "sign_flipped": ("{what} 的符号反了。", "{what} has the wrong sign."),
+    "factor": ("{what} 与正确结果相差一个常数因子（约 {factor}）。", "{what} is off by a constant factor (about {factor})."),
+    "factor_named": ("{what} 与正确结果相差一个常数因子 {name}。", "{what} is off by a constant factor {name}."),
+    "values_differ": ("{what} 的数值不正确：{bad} / {total} 个元素超出容差，最大相对误差 {rel:.2g}（位置 {index}）。",
+                      "{what} has wrong values: {bad} of {total} entries are outside the tolerance, max relative error {rel:.2g} (at {index})."),
+    "values_differ_visible": ("{what} 的数值不正确：得到 {got}，应为 {expected}。",
+                              "{what} has wrong values: got {got}, expected {expected}."),
+    "not_equal": ("{what} 不正确。", "{what} is not correct."),
+    "not_equal_visible": ("{what} 不正确：得到 {got}，应为 {expected}。", "{what} is not correct: got {got}, expected {expected}."),
+    "gradient_check": ("{what} 与数值梯度不一致（相对误差 {rel:.2g}）：导数公式可能有误。",
+                       "{what} disagrees with the numerical gradient (relative error {rel:.2g}): the derivative may be wrong."),
+    # --- reports ----------------------------------------------------------------------------
+    "isolation": ("隔离方式：{mode}", "Isolation: {mode}"),
+    "total": ("总分", "Total"),
+}
+
+
+def text(key: str, lang: str = "zh", **params) -> str:
+    """Render the engine message `key` (or a chapter check `check:chNN.name`) in `lang`."""
+    if key.startswith("check:"):
+        chapter, _, name = key[len("check:"):].partition(".")
+        zh, en = importlib.import_module(f"autograder.messages.{chapter}").CHECKS[name]
+    else:
+        zh, en = ENGINE[key]
+    template = en if lang == "en" else zh
+    return template.format(**params)
+
+
+def mistake_text(mistake_id: str, lang: str = "zh") -> str:
+    """Render the catalogued mistake `chNN.function.name`."""
+    chapter, _, rest = mistake_id.partition(".")
+    module = importlib.import_module(f"autograder.messages.{chapter}")
+    zh, en = module.MISTAKES[rest]
+    return en if lang == "en" else zh

@@ -1,0 +1,1 @@
+"""Mistake catalogues, one module per chapter (see `autograder.catalogue`)."""

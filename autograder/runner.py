@@ -1,0 +1,199 @@
+"""Step 3, run (grader side): start the worker, call into it with time limits, restart it after a crash.
+
+`WorkerStudent` is the `student` fixture of a real grading run.  Each call is one request frame and
+one answer frame; the grader waits for the answer with a deadline, and on a timeout, a crash, a
+`os._exit` or a garbled answer it kills the worker's whole process group, turns the failure into a
+`StudentError` for that call only, and starts a fresh worker (reloading the program) on the next call.
+
+How the worker is launched (plain process, or inside a bubblewrap sandbox) is the `Launcher`'s job,
+see `autograder.sandbox`.
+"""
+from __future__ import annotations
+
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Any
+
+from autograder import protocol
+from autograder.assignments import Assignment
+from autograder.extract import Program
+from autograder.failures import student_error
+from autograder.grading import StudentError
+
+
+class WorkerDied(Exception):
+    def __init__(self, detail: str):
+        super().__init__(detail)
+        self.detail = detail
+
+
+def worker_env(scratch: str) -> dict:
+    """A small, predictable environment for the student's process."""
+    env = {
+        "PATH": os.path.dirname(sys.executable) + ":/usr/bin:/bin",
+        "HOME": scratch, "TMPDIR": scratch, "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+        "TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0", "MPLBACKEND": "Agg",
+        "MPLCONFIGDIR": scratch, "KMP_WARNINGS": "0", "PYTHONWARNINGS": "ignore",
+    }
+    for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+        if key in os.environ:
+            env[key] = os.environ[key]
+    return env
+
+
+class WorkerStudent:
+    """The submission, loaded in a separate worker process."""
+
+    def __init__(self, program: Program, assignment: Assignment, launcher=None):
+        from autograder.sandbox import default_launcher
+        self.program = program
+        self.assignment = assignment
+        self.limits = assignment.limits
+        self.launcher = launcher or default_launcher()
+        self.isolation = self.launcher.description
+        self.load_errors: list[dict] = []
+        self.defined: set[str] = set()
+        self.restarts = 0
+        self._proc: subprocess.Popen | None = None
+        self._scratch: str | None = None
+
+    # --- lifecycle ------------------------------------------------------------------------
+    def start(self) -> None:
+        self._scratch = tempfile.mkdtemp(prefix="autograder-")
+        to_worker_r, to_worker_w = os.pipe()
+        from_worker_r, from_worker_w = os.pipe()
+        out = os.open(os.path.join(self._scratch, ".output"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        argv = [sys.executable, "-m", "autograder.worker", str(to_worker_r), str(from_worker_w)]
+        try:
+            self._proc = self.launcher.popen(argv, scratch=self._scratch, pass_fds=(to_worker_r, from_worker_w),
+                                             stdout=out, env=worker_env(self._scratch), limits=self.limits)
+        finally:
+            for fd in (to_worker_r, from_worker_w, out):
+                os.close(fd)
+        self._fd_out, self._fd_in = to_worker_w, from_worker_r
+        init = {"op": "init", "preload": list(self.assignment.preload), "limits": {
+            "memory_mb": self.limits.memory_mb, "output_kb": self.limits.output_kb,
+            "open_files": self.limits.open_files, "processes": self.limits.processes}, "load_timeout": self.limits.load_timeout,
+            "probes": self.assignment.name in ("ch02", "ch03"), "program": self.program.to_wire()}
+        protocol.write_frame(self._fd_out, protocol.pack(init))
+        header, _ = self._answer(self.limits.load_timeout + 5)
+        self.load_errors = list(header.get("errors", []))
+        self.defined = set(header.get("defined", []))
+
+    def close(self) -> None:
+        if self._proc is not None:
+            try:
+                protocol.write_frame(self._fd_out, protocol.pack({"op": "exit"}))
+            except OSError:
+                pass
+            self._kill()
+        if self._scratch:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _kill(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        for fd in (self._fd_out, self._fd_in):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+    def _answer(self, timeout: float) -> tuple[dict, list[bytes]]:
+        ready, _, _ = select.select([self._fd_in], [], [], timeout)
+        if not ready:
+            raise TimeoutError()
+        try:
+            return protocol.read_frame(self._fd_in)
+        except (EOFError, OSError, protocol.ProtocolError, ValueError) as e:
+            proc = self._proc
+            try:
+                code = proc.wait(timeout=1) if proc else None
+            except subprocess.TimeoutExpired:  # alive but talking nonsense
+                code = None
+            if code is not None and code < 0:
+                detail = f"signal {signal.Signals(-code).name}"
+            elif code is not None:
+                detail = f"exit status {code}"
+            else:
+                detail = f"garbled answer ({type(e).__name__})"
+            raise WorkerDied(detail) from None
+
+    # --- calls ------------------------------------------------------------------------------
+    def has(self, name: str) -> bool:
+        self._ensure_started()
+        return name in self.defined
+
+    def _ensure_started(self) -> None:
+        if self._proc is None:
+            if self._scratch:
+                shutil.rmtree(self._scratch, ignore_errors=True)
+                self.restarts += 1
+            self.start()
+
+    def _request(self, op: str, name: str, args: tuple, kwargs: dict, label: str) -> Any:
+        try:
+            self._ensure_started()
+        except (TimeoutError, WorkerDied) as e:
+            self._kill()
+            raise StudentError("crash", "crash", function=label, detail=f"load: {getattr(e, 'detail', 'timeout')}") from None
+        if op == "call" and name not in self.defined:
+            raise self._missing(name)
+        try:
+            protocol.write_frame(self._fd_out, protocol.pack({"op": op, "name": name}, {"args": args, "kwargs": kwargs}))
+            header, buffers = self._answer(self.limits.call_timeout)
+        except TimeoutError:
+            self._kill()
+            raise StudentError("timeout", "timeout", function=label, seconds=self.limits.call_timeout) from None
+        except (WorkerDied, OSError) as e:
+            self._kill()
+            raise StudentError("crash", "crash", function=label, detail=getattr(e, "detail", str(e))) from None
+        if not header.get("ok"):
+            raise student_error(label, header.get("error") or {}, self.limits)
+        try:
+            return protocol.decode(header.get("value"), buffers)
+        except (protocol.ProtocolError, ValueError, TypeError, KeyError, IndexError) as e:
+            self._kill()
+            raise StudentError("unencodable", "unencodable", function=label, detail=type(e).__name__) from None
+
+    def _missing(self, name: str) -> StudentError:
+        for problem in self.program.problems:
+            if name in problem.functions:
+                return StudentError("syntax_error", "missing_function_syntax", function=name, cell=problem.cell,
+                                    line=problem.line, detail=problem.detail)
+        return StudentError("missing_function", "missing_function", function=name)
+
+    def call(self, name: str, *args, **kwargs) -> Any:
+        return self._request("call", name, args, kwargs, name)
+
+    def probe(self, probe: str, *args, **kwargs) -> Any:
+        return self._request("probe", probe, args, kwargs, probe)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: self.call(name, *args, **kwargs)

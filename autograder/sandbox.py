@@ -1,0 +1,164 @@
+"""How the worker process is launched, and what isolation that gives.
+
+`BwrapLauncher` (the default where it works) starts the worker inside a bubblewrap sandbox:
+  * its own PID, network, IPC and UTS namespaces: it sees no other process (it cannot signal the
+    grader), and has no network at all, not even the host's loopback;
+  * a read-only view of only the Python installation, the virtual environment and the few engine
+    modules the worker needs (bound under /opt/autograder), with the editable install's path hook
+    masked: `solutions/`, the graders, the catalogues, `source/`, the gradebook, other submissions
+    and the results file are simply not in its file system;
+  * a private writable scratch directory (also its HOME and TMPDIR), the only writable place;
+  * an unprivileged user id of its own (a different one per worker), no capabilities, so that
+    RLIMIT_NPROC bounds its processes; memory, open files and output size are rlimits set by the
+    worker itself (see `autograder.worker`), call time by the grader.
+`PlainLauncher` starts the worker as an ordinary child process in its own process group.  It
+separates crashes, hangs and tampering from the grader, but it is not a security boundary: the
+student's code runs as the grading user.  Every report says which of the two was in force.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+# The engine modules the worker imports; nothing else of the package enters the sandbox.
+WORKER_MODULES = ("__init__.py", "worker.py", "protocol.py", "failures.py", "frameworks.py", "probes.py")
+SANDBOX_PACKAGE_ROOT = "/opt/autograder"
+
+
+class SandboxUnavailable(Exception):
+    pass
+
+
+class PlainLauncher:
+    name = "plain"
+    description = "plain worker process (no sandbox)"
+
+    def popen(self, argv, *, scratch, pass_fds, stdout, env, limits) -> subprocess.Popen:
+        return subprocess.Popen(argv, cwd=scratch, pass_fds=pass_fds, stdin=subprocess.DEVNULL, stdout=stdout,
+                                stderr=stdout, env=env, start_new_session=True, close_fds=True)
+
+
+def _site_packages() -> list[Path]:
+    import site
+    return [Path(p) for p in site.getsitepackages() if Path(p).is_dir()]
+
+
+class BwrapLauncher:
+    name = "bwrap"
+    description = "bubblewrap sandbox (own PID/network namespaces, read-only system, private scratch, unprivileged uid)"
+
+    def __init__(self, bwrap: str):
+        self.bwrap = bwrap
+
+    def command(self, argv: list[str], scratch: str, uid: int) -> list[str]:
+        prefixes = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), Path(sys.prefix)}
+        cmd = [self.bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+               "--die-with-parent", "--new-session", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
+               "--ro-bind", "/usr", "/usr"]
+        for name in ("bin", "lib", "lib64", "sbin"):
+            target = Path("/") / name
+            if target.is_symlink():
+                cmd += ["--symlink", os.readlink(target), str(target)]
+            elif target.is_dir():
+                cmd += ["--ro-bind", str(target), str(target)]
+        for f in ("/etc/ld.so.cache", "/etc/localtime", "/etc/nsswitch.conf", "/etc/hosts"):
+            if os.path.exists(f):
+                cmd += ["--ro-bind", f, f]
+        for prefix in sorted(prefixes, key=lambda p: len(str(p))):
+            if prefix.exists() and not str(prefix).startswith("/usr/"):
+                cmd += ["--ro-bind", str(prefix), str(prefix)]
+        for site_dir in _site_packages():  # mask the editable install's hook onto the repository
+            for hook in list(site_dir.glob("__editable__*autograder*")) + list(site_dir.glob("*autograder*.pth")):
+                cmd += ["--ro-bind", "/dev/null", str(hook)]
+        for module in WORKER_MODULES:
+            if (PACKAGE / module).exists():
+                cmd += ["--ro-bind", str(PACKAGE / module), f"{SANDBOX_PACKAGE_ROOT}/autograder/{module}"]
+        cmd = self._traversable_parents(cmd, scratch)
+        cmd += ["--proc", "/proc", "--dev", "/dev", "--bind", scratch, scratch,
+                "--chdir", scratch, "--setenv", "PYTHONPATH", SANDBOX_PACKAGE_ROOT, "--",
+                shutil.which("setpriv") or "/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
+                "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
+        return cmd + argv
+
+    @staticmethod
+    def _traversable_parents(cmd: list[str], scratch: str) -> list[str]:
+        """bwrap creates the parents of bind targets mode 0700; make them 0755 so the worker's
+        unprivileged user can reach the bound directories (their contents stay read-only)."""
+        targets = [cmd[i + 2] for i, a in enumerate(cmd) if a in ("--ro-bind", "--bind")] + [scratch]
+        parents = sorted({str(p) for t in targets for p in Path(t).parents if str(p) != "/"},
+                         key=lambda p: (p.count("/"), p))
+        dirs = []
+        for parent in parents:
+            dirs += ["--perms", "0755", "--dir", parent]
+        head = cmd.index("--ro-bind")
+        return cmd[:head] + dirs + cmd[head:]
+
+    def popen(self, argv, *, scratch, pass_fds, stdout, env, limits) -> subprocess.Popen:
+        uid = 200_000 + secrets.randbelow(800_000)   # a user of its own: RLIMIT_NPROC counts per user
+        os.chown(scratch, uid, uid)
+        os.chmod(scratch, 0o700)
+        for entry in os.scandir(scratch):
+            os.chown(entry.path, uid, uid)
+        return subprocess.Popen(self.command(argv, scratch, uid), cwd="/", pass_fds=pass_fds,
+                                stdin=subprocess.DEVNULL, stdout=stdout, stderr=stdout, env=env,
+                                start_new_session=True, close_fds=True)
+
+
+@functools.lru_cache(maxsize=1)
+def probe_bwrap() -> tuple[BwrapLauncher | None, str]:
+    """(launcher, reason): whether the bubblewrap sandbox works on this machine, and why not."""
+    bwrap = shutil.which("bwrap")
+    if not bwrap:
+        return None, "bwrap is not installed (Debian: apt-get install -y bubblewrap)"
+    if not shutil.which("setpriv"):
+        return None, "setpriv (util-linux) is missing"
+    if os.geteuid() != 0:
+        return None, "the sandbox drops to a per-worker user id, which needs the grader to run as root"
+    launcher = BwrapLauncher(bwrap)
+    import tempfile
+    scratch = tempfile.mkdtemp(prefix="autograder-probe-")
+    try:
+        os.chown(scratch, 200_000, 200_000)
+        proc = subprocess.run(launcher.command([sys.executable, "-c", "import numpy, autograder.worker"], scratch,
+                                               200_000), capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return None, f"bwrap could not start: {e}"
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    if proc.returncode != 0:
+        return None, f"bwrap cannot create the sandbox here: {(proc.stderr or proc.stdout).strip()[-300:]}"
+    return launcher, "bubblewrap works"
+
+
+def choose_launcher(require: bool = False, disable: bool = False):
+    """The sandbox where it works (unless `disable`), else the plain worker; with `require`,
+    refuse (SandboxUnavailable) rather than grade without the sandbox."""
+    if disable and require:
+        raise SandboxUnavailable("--require-sandbox and --no-sandbox contradict each other")
+    if disable or os.environ.get("AUTOGRADER_SANDBOX") == "off":
+        return PlainLauncher()
+    launcher, reason = probe_bwrap()
+    if launcher is None:
+        if require or os.environ.get("AUTOGRADER_SANDBOX") == "require":
+            raise SandboxUnavailable(f"the sandbox is required but unavailable: {reason}")
+        return PlainLauncher()
+    return launcher
+
+
+def default_launcher():
+    return choose_launcher()
+
+
+def doctor() -> str:
+    launcher, reason = probe_bwrap()
+    chosen = choose_launcher()
+    lines = [f"isolation: {chosen.description}",
+             f"sandbox:   {'available' if launcher else 'unavailable'} ({reason})",
+             f"python:    {sys.executable} ({sys.version.split()[0]})"]
+    return "\n".join(lines)
