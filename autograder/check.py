@@ -9,12 +9,15 @@ This path trusts the kernel it runs in (the student's own); `autograder grade` i
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import warnings
 from typing import Any, Mapping
 
 from autograder.grading import catalogue_of, collect, run_tests
 from autograder.inprocess import InProcessStudent
-from autograder.messages import mistake_text, text
+from autograder.messages import text
 
 DEFAULT_SEED = 20240601
 
@@ -26,7 +29,11 @@ def check(assignment: str, function: str, namespace: Mapping[str, Any], hidden: 
     tests = [t for t in collect(module) if t.function == function and (hidden or t.visible)]
     seed = DEFAULT_SEED if seed is None else seed
     student = InProcessStudent(namespace)
-    results = run_tests(tests, student, seed=seed, catalogue=catalogue_of(module), lang=lang)
+    # nbgrader gives a test cell 0 points as soon as it writes to stderr: the student's warnings
+    # (overflow in exp, deprecations) must not cost marks, so they are silenced while we grade.
+    with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+        warnings.simplefilter("ignore")
+        results = run_tests(tests, student, seed=seed, catalogue=catalogue_of(module), lang=lang)
     score = sum(r.score for r in results)
     max_score = sum(r.max_score for r in results)
     if not quiet:

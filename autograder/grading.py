@@ -72,6 +72,7 @@ def catalogue_of(module_name: str):
 
 @dataclass
 class TestResult:
+    __test__ = False  # not a pytest test class
     name: str
     function: str
     score: float
@@ -103,7 +104,7 @@ class StudentError(Exception):
         return message
 
 
-def test_rng(seed: int, name: str) -> np.random.Generator:
+def rng_for(seed: int, name: str) -> np.random.Generator:
     return np.random.default_rng([seed, zlib.crc32(name.encode())])
 
 
@@ -112,7 +113,7 @@ def run_test(test: GraderTest, student: Any, *, seed: int, catalogue=None, lang:
     def mistakes(*args, pick=None, **kwargs):
         return catalogue.outputs(test.function, *args, pick=pick, **kwargs) if catalogue else {}
 
-    fixtures = {"student": student, "rng": test_rng(seed, test.name), "mistakes": mistakes, "seed": seed}
+    fixtures = {"student": student, "rng": rng_for(seed, test.name), "mistakes": mistakes, "seed": seed}
     params = test.func.__code__.co_varnames[: test.func.__code__.co_argcount]
     result = TestResult(test.name, test.function, 0.0, test.points, test.visible, "failed", description=test.doc)
     try:

@@ -61,6 +61,7 @@ class WorkerStudent:
         self.load_errors: list[dict] = []
         self.defined: set[str] = set()
         self.restarts = 0
+        self._hung: set[str] = set()   # functions that timed out: later calls fail at once
         self._proc: subprocess.Popen | None = None
         self._scratch: str | None = None
 
@@ -163,11 +164,14 @@ class WorkerStudent:
             raise StudentError("crash", "crash", function=label, detail=f"load: {getattr(e, 'detail', 'timeout')}") from None
         if op == "call" and name not in self.defined:
             raise self._missing(name)
+        if label in self._hung:  # a function that hung once is not waited for again
+            raise StudentError("timeout", "timeout", function=label, seconds=self.limits.call_timeout)
         try:
             protocol.write_frame(self._fd_out, protocol.pack({"op": op, "name": name}, {"args": args, "kwargs": kwargs}))
             header, buffers = self._answer(self.limits.call_timeout)
         except TimeoutError:
             self._kill()
+            self._hung.add(label)
             raise StudentError("timeout", "timeout", function=label, seconds=self.limits.call_timeout) from None
         except (WorkerDied, OSError) as e:
             self._kill()
