@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import io
 import numbers
 from typing import Any, Mapping
 
@@ -105,7 +106,7 @@ def _as_float_array(got: Any, what: str, expected_desc: str) -> np.ndarray:
             got = np.array(got, dtype=np.float64)
         except (TypeError, ValueError):
             raise Mismatch("wrong_type", what=what, got=_type_name(got), expected=expected_desc) from None
-    if isinstance(got, numbers.Number):
+    if isinstance(got, (numbers.Number, np.generic)):
         got = np.array(got)
     if not isinstance(got, np.ndarray) or got.dtype.kind not in "biuf":
         raise Mismatch("wrong_type", what=what, got=_type_name(got), expected=expected_desc)
@@ -144,13 +145,14 @@ def _constant_factor(got: np.ndarray, expected: np.ndarray) -> float | None:
 
 def _matching_mistake(got: np.ndarray, expected: np.ndarray, mistakes: Mapping[str, Any] | None,
                       rtol: float, atol: float) -> str | None:
+    """The catalogued mistake whose output equals the student's (same shape, close values)."""
     for mistake_id, value in (mistakes or {}).items():
         try:
             value = np.asarray(value, dtype=np.float64)
         except (TypeError, ValueError):
             continue
         if value.shape != got.shape:
-            if value.size == got.size and np.squeeze(value).shape == np.squeeze(got).shape:
+            if value.size == 1 and got.size == 1:
                 value = value.reshape(got.shape)
             else:
                 continue
@@ -178,6 +180,9 @@ def expect_close(got: Any, expected: Any, what: str, *, mistakes: Mapping[str, A
             raise Mismatch("wrong_shape", what=what, got=arr.shape, expected="() (a number)")
         arr = arr.reshape(())
     elif arr.shape != expected.shape:
+        diagnosis = _matching_mistake(arr.astype(np.float64), expected, mistakes, rtol, atol)
+        if diagnosis is not None:
+            expect_shape(arr, expected, what, diagnosis)
         if arr.ndim == 2 and arr.T.shape == expected.shape and arr.shape != arr.T.shape:
             raise Mismatch("transposed", what=what, got=arr.shape, expected=expected.shape)
         if arr.size == expected.size and np.squeeze(arr).shape == np.squeeze(expected).shape:
@@ -245,10 +250,13 @@ def _plain_equal(a: Any, b: Any) -> bool:
         return len(a) == len(b) and all(_plain_equal(x, y) for x, y in zip(a, b))
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(_plain_equal(a[k], b[k]) for k in a)
-    if isinstance(a, bool) != isinstance(b, bool) and not (isinstance(a, np.bool_) or isinstance(b, np.bool_)):
-        if isinstance(a, (str, Opaque)) or isinstance(b, (str, Opaque)):
-            return False
     if type(a) is Opaque or type(b) is Opaque:
+        return False
+    if isinstance(a, np.generic):
+        a = a.item()
+    if isinstance(b, np.generic):
+        b = b.item()
+    if isinstance(a, str) != isinstance(b, str):
         return False
     try:
         return bool(a == b) if isinstance(a, (str, numbers.Number, type(None))) else False
@@ -267,3 +275,109 @@ def fail(check_id: str, diagnosis: str | None = None, **params) -> None:
     """Fail with a chapter message `chNN.name` from `autograder/messages/chNN.py` `CHECKS`
     (properties of random draws, training runs, ...)."""
     raise Mismatch("check:" + check_id, diagnosis, **params)
+
+
+# --------------------------------------------------------------------------------------------
+# several outputs at once: a mistake is named only when all of the student's outputs agree with it
+# --------------------------------------------------------------------------------------------
+
+PARTS_RTOL, PARTS_ATOL = 1e-4, 1e-6   # float32-safe: a correct float32 or einsum version passes
+
+
+def as_array(value: Any) -> np.ndarray | None:
+    """`value` as a float64 array, or None when it is not numeric data."""
+    if isinstance(value, (Opaque, str, bytes, dict)) or value is None:
+        return None
+    try:
+        return np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None
+
+
+def same(a: Any, b: Any, rtol: float = PARTS_RTOL, atol: float = PARTS_ATOL) -> bool:
+    """Numerically the same (size-1 shapes are interchangeable, NaN equals NaN)."""
+    a, b = as_array(a), as_array(b)
+    if a is None or b is None:
+        return False
+    if a.shape != b.shape:
+        if a.size == 1 and b.size == 1:
+            a, b = a.reshape(()), b.reshape(())
+        else:
+            return False
+    return bool(np.allclose(a, b, rtol=max(rtol, 1e-4), atol=max(atol, 1e-7), equal_nan=True))
+
+
+def expect_shape(got: Any, expected: Any, what: str, diagnosis: str | None = None) -> None:
+    """Fail when `got`'s shape differs from `expected`'s (a transpose and (n,) vs (n,1) are named)."""
+    g, e = as_array(got), np.asarray(expected)
+    if g is None or g.shape == e.shape or (e.ndim == 0 and g.size == 1):
+        return
+    if g.ndim == 2 and g.T.shape == e.shape:
+        key = "transposed"
+    elif diagnosis is None and g.size == e.size and np.squeeze(g).shape == np.squeeze(e).shape:
+        key = "broadcast_shape"   # a named mistake explains itself better than the generic hint
+    else:
+        key = "wrong_shape"
+    raise Mismatch(key, diagnosis, what=what, got=tuple(g.shape), expected=tuple(e.shape))
+
+
+def pick_outputs(raw: Mapping[str, Any], pick) -> dict[str, Any]:
+    """{mistake id: pick(output)} for the variants whose output has the picked parts."""
+    out = {}
+    for mistake_id, value in raw.items():
+        try:
+            out[mistake_id] = pick(value)
+        except Exception:  # a variant whose output lacks a part cannot be this student's
+            continue
+    return out
+
+
+def diagnose_parts(got: Mapping, expected: Mapping, outputs: Mapping[str, Mapping]) -> str | None:
+    """The mistake whose every part agrees with the student's (and differs from the reference)."""
+    for mistake_id, parts in outputs.items():
+        if all(same(parts.get(k), expected[k]) for k in expected):
+            continue
+        if all(same(got[k], parts.get(k)) for k in expected):
+            return mistake_id
+    return None
+
+
+def try_call(compute) -> Any:
+    """`compute()`, or None when it fails: probing a student's *other* functions never fails a test."""
+    from autograder.grading import StudentError
+    try:
+        return compute()
+    except (StudentError, Mismatch, Exception):
+        return None
+
+
+def quietly(fn, *args, **kwargs):
+    """Call a reference function that prints progress, without printing."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return fn(*args, **kwargs)
+
+
+def expect_parts(got: Mapping, expected: Mapping, raw_mistakes: Mapping[str, Any], pick, what: Mapping[str, str],
+                 labels: bool = False, alternative=None, rtol: float = PARTS_RTOL, atol: float = PARTS_ATOL) -> None:
+    """Each part `k` of the student's output must match `expected[k]`; a catalogued mistake is named
+    when all of the student's parts agree with it (`pick(variant output) -> {k: part}`).
+
+    `alternative()` gives what a correct function built on the student's *own* helpers returns (an
+    optimizer calling the student's propagate): agreeing with it is full marks too, so that one
+    mistake costs points only in the function that has it."""
+    if alternative is not None and not all(same(got[k], expected[k]) for k in expected):
+        alt = try_call(alternative)
+        if alt is not None and all(same(got[k], alt[k]) for k in expected):
+            return
+    outputs = pick_outputs(raw_mistakes, pick)
+    diagnosis = diagnose_parts(got, expected, outputs)
+    for k in expected:
+        if diagnosis is not None:
+            expect_shape(got[k], expected[k], what[k], diagnosis)
+            mistakes = {diagnosis: outputs[diagnosis][k]}
+        else:
+            mistakes = {mid: parts[k] for mid, parts in outputs.items() if k in parts}
+        if labels:
+            expect_equal(got[k], np.asarray(expected[k]), what[k], mistakes=mistakes)
+        else:
+            expect_close(got[k], expected[k], what[k], mistakes=mistakes, rtol=rtol, atol=atol)

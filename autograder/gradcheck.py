@@ -30,15 +30,33 @@ def relative_error(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b)))) if a.size else 0.0
 
 
+def is_float32(*values) -> bool:
+    """Whether the student computed in float32 (then a cost has too few digits for tight checks)."""
+    return any(getattr(v, "dtype", None) == np.float32 for v in values)
+
+
+def gradient_settings(float32: bool) -> tuple[float, float]:
+    """(step h, tolerance) for centred differences of a student's own cost."""
+    return (1e-2, 1e-2) if float32 else (1e-5, 1e-5)
+
+
 def expect_gradient(analytic, numeric: np.ndarray, what: str, tol: float = 1e-5,
-                    diagnosis: str | None = None) -> None:
-    """The student's `analytic` gradient must agree with the `numeric` one (same shape)."""
+                    diagnosis: str | None = None, float32: bool = False) -> None:
+    """The student's `analytic` gradient must agree with the `numeric` one (same shape).
+
+    In float64 the error is CS231n's entrywise relative error; for float32 work (`float32=True`) the
+    largest error is measured against the largest entry, since small entries have no digits left."""
     numeric = np.asarray(numeric, dtype=np.float64)
     got = _as_float_array(analytic, what, f"numpy array of shape {numeric.shape}")
     if got.shape != numeric.shape:
         if got.size == numeric.size and np.squeeze(got).shape == np.squeeze(numeric).shape:
-            raise Mismatch("broadcast_shape", what=what, got=got.shape, expected=numeric.shape)
-        raise Mismatch("wrong_shape", what=what, got=got.shape, expected=numeric.shape)
-    rel = relative_error(got, numeric)
+            raise Mismatch("broadcast_shape", diagnosis, what=what, got=got.shape, expected=numeric.shape)
+        raise Mismatch("wrong_shape", diagnosis, what=what, got=got.shape, expected=numeric.shape)
+    if float32:
+        got = got.astype(np.float64)
+        scale = max(float(np.max(np.abs(got), initial=0.0) + np.max(np.abs(numeric), initial=0.0)), 1e-8)
+        rel = float(np.max(np.abs(got - numeric), initial=0.0)) / scale
+    else:
+        rel = relative_error(got, numeric)
     if not np.isfinite(rel) or rel > tol:
         raise Mismatch("gradient_check", diagnosis, what=what, rel=rel if np.isfinite(rel) else float("inf"))

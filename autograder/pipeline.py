@@ -101,10 +101,10 @@ def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, se
     spec: Assignment = ASSIGNMENTS[assignment]
     if limits:
         spec = spec.with_limits(**limits)
-    tests = _tests(assignment, visible_only)
     from autograder.runner import WorkerStudent
-    with WorkerStudent(program, spec, launcher) as student:
-        for e in student.load_errors:
+    with WorkerStudent(program, spec, launcher) as student:   # starts loading the submission now
+        tests = _tests(assignment, visible_only)               # ... while the graders are imported
+        for e in student.load_report():
             report.problems.append(text("load_error", lang, cell=e.get("cell"), line=e.get("line"),
                                         detail=f"{e.get('etype')}: {e.get('detail', '')}"))
         report.tests = run_tests(tests, student, seed=seed, catalogue=catalogue_of(spec.grader_module), lang=lang)

@@ -17,7 +17,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from typing import Any
 
 from autograder import protocol
@@ -62,6 +61,7 @@ class WorkerStudent:
         self.defined: set[str] = set()
         self.restarts = 0
         self._hung: set[str] = set()   # functions that timed out: later calls fail at once
+        self._loaded = False
         self._proc: subprocess.Popen | None = None
         self._scratch: str | None = None
 
@@ -84,9 +84,15 @@ class WorkerStudent:
             "open_files": self.limits.open_files, "processes": self.limits.processes}, "load_timeout": self.limits.load_timeout,
             "probes": self.assignment.name in ("ch02", "ch03"), "program": self.program.to_wire()}
         protocol.write_frame(self._fd_out, protocol.pack(init))
+        self._loaded = False  # the worker loads while the grader imports its tests; see _await_loaded
+
+    def _await_loaded(self) -> None:
+        if self._loaded:
+            return
         header, _ = self._answer(self.limits.load_timeout + 5)
         self.load_errors = list(header.get("errors", []))
         self.defined = set(header.get("defined", []))
+        self._loaded = True
 
     def close(self) -> None:
         if self._proc is not None:
@@ -155,6 +161,15 @@ class WorkerStudent:
                 shutil.rmtree(self._scratch, ignore_errors=True)
                 self.restarts += 1
             self.start()
+        self._await_loaded()
+
+    def load_report(self) -> list[dict]:
+        """The errors the student's top-level code raised while loading (loads it if need be)."""
+        try:
+            self._ensure_started()
+        except (TimeoutError, WorkerDied):
+            self._kill()
+        return self.load_errors
 
     def _request(self, op: str, name: str, args: tuple, kwargs: dict, label: str) -> Any:
         try:

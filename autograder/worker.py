@@ -21,7 +21,7 @@ import signal
 import sys
 import time
 
-from builtins import dict, float, int, isinstance, len, list, sorted, str  # noqa: A004 - see protocol.py
+from builtins import dict, float, int, isinstance, list, sorted, str  # noqa: A004 - see protocol.py
 
 from autograder import protocol
 from autograder.failures import exception_info

@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 COURSE = ROOT / "demo" / "course"
 CHAPTERS = ("ch04", "ch05")
 TYPICAL_MISTAKES = {
-    "ch04": ["ch04.propagate.cost_missing_1_over_m", "ch04.predict.threshold_ge"],
-    "ch05": ["ch05.back_propagation.wrong_tanh_derivative", "ch05.compute_loss.missing_1_over_m"],
+    "ch04": ["ch04.propagate.cost_missing_1_over_m", "ch04.predict.returns_probabilities"],
+    "ch05": ["ch05.back_propagation.tanh_derivative_from_Z1", "ch05.compute_loss.missing_1_over_m"],
 }
 
 
