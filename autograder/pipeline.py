@@ -17,7 +17,7 @@ from autograder.assignments import ASSIGNMENTS, Assignment
 from autograder.extract import Program, extract
 from autograder.grading import TestResult, catalogue_of, collect, run_tests
 from autograder.messages import text
-from autograder.notebook import NotebookError, infer_assignment, read_notebook
+from autograder.notebook import Notebook, NotebookError, infer_assignment, read_notebook
 
 GRADERS_DIR = Path(__file__).resolve().parent / "graders"
 
@@ -85,6 +85,8 @@ def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, se
     except NotebookError as e:
         message = text("notebook_unreadable", lang, detail=str(e))
         report.problems.append(message)
+        assignment = assignment or infer_assignment(Notebook(str(path), (), {}), ASSIGNMENTS)
+        report.assignment = assignment
         if assignment in ASSIGNMENTS:
             report.tests = _failed_everything(_tests(assignment, visible_only), message, "unreadable_notebook")
         report.seconds = time.perf_counter() - started

@@ -1,0 +1,92 @@
+"""The command line as users run it: exit codes, Gradescope results.json, languages, bad input."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, write_notebook
+from tools import submissions
+
+BIN = Path(sys.executable).parent
+pytestmark = pytest.mark.skipif(not (ROOT / "release" / "ch04").exists(), reason="chapter 4 is not built")
+
+
+def autograder(*args, cwd=None):
+    env = dict(os.environ, PATH=f"{BIN}:{os.environ.get('PATH', '')}")
+    return subprocess.run([str(BIN / "autograder"), *map(str, args)], capture_output=True, text=True, env=env,
+                          cwd=cwd, timeout=300)
+
+
+def test_grade_writes_gradescope_results_with_function_and_diagnosis(tmp_path):
+    nb = submissions.write(submissions.with_mistakes("ch04", ["ch04.propagate.cost_missing_1_over_m"]),
+                           tmp_path / "ch04.ipynb")
+    out = autograder("grade", nb, "--results", tmp_path / "results.json", "--feedback", tmp_path / "fb.md")
+    assert out.returncode == 0, out.stderr
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert {"score", "max_score", "tests"} <= set(results)
+    assert 0 < results["score"] < results["max_score"]
+    for test in results["tests"]:
+        assert {"name", "score", "max_score", "output", "visibility"} <= set(test)
+        assert {"function", "diagnosis"} <= set(test["extra_data"])
+    assert "ch04.propagate.cost_missing_1_over_m" in {t["extra_data"]["diagnosis"] for t in results["tests"]}
+    assert isinstance(results["extra_data"]["seed"], int) and results["extra_data"]["isolation"]
+    assert "propagate" in (tmp_path / "fb.md").read_text()
+    assert "propagate" in out.stdout and "总分" in out.stdout
+
+
+def test_english_feedback_on_request(tmp_path):
+    nb = submissions.write(submissions.stub("ch04"), tmp_path / "ch04.ipynb")
+    out = autograder("grade", nb, "--lang", "en")
+    assert out.returncode == 0 and "Total" in out.stdout and "not implemented yet" in out.stdout
+
+
+def test_check_runs_only_the_visible_tests(tmp_path):
+    nb = submissions.write(submissions.perfect("ch04"), tmp_path / "ch04.ipynb")
+    out = autograder("check", nb, "--results", tmp_path / "r.json")
+    assert out.returncode == 0
+    results = json.loads((tmp_path / "r.json").read_text())
+    assert results["tests"] and all(not t["extra_data"]["hidden"] for t in results["tests"])
+    assert results["score"] == results["max_score"]
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01garbage", b"{\"cells\": 5}"])
+def test_corrupt_file_gets_a_clear_verdict_and_exit_zero(tmp_path, content):
+    path = tmp_path / "ch04.ipynb"
+    path.write_bytes(content)
+    out = autograder("grade", path, "--results", tmp_path / "r.json", "--lang", "en")
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stdout + out.stderr
+    results = json.loads((tmp_path / "r.json").read_text())
+    assert results["score"] == 0 and "Cannot read the notebook" in results["output"]
+    assert results["tests"] and all(t["extra_data"]["diagnosis"] == "unreadable_notebook" for t in results["tests"])
+
+
+def test_unknown_assignment_is_explained(tmp_path):
+    path = write_notebook(tmp_path / "notes.ipynb", "print('hello')")
+    out = autograder("grade", path, "--lang", "en")
+    assert out.returncode == 0 and "--assignment" in out.stdout
+
+
+def test_misuse_exits_two(tmp_path):
+    assert autograder("grade", tmp_path / "missing.ipynb").returncode == 2
+    assert autograder("grade").returncode == 2
+    assert autograder("grade", ROOT / "source" / "ch04" / "ch04.ipynb", "--require-sandbox", "--no-sandbox").returncode == 2
+
+
+def test_doctor_says_which_isolation_is_in_force():
+    out = autograder("doctor")
+    assert out.returncode == 0 and "isolation:" in out.stdout and "sandbox:" in out.stdout
+
+
+def test_grading_a_numpy_chapter_imports_no_framework_or_jupyter(tmp_path):
+    nb = submissions.write(submissions.perfect("ch04"), tmp_path / "ch04.ipynb")
+    code = ("import sys; from autograder.cli import main; main(['grade', sys.argv[1]]); "
+            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+            "{'torch', 'tensorflow', 'nbgrader', 'jupyter_client', 'jupyter_core', 'nbformat', 'nbclient', "
+            "'IPython', 'ipykernel', 'notebook', 'jupyterlab', 'sklearn', 'matplotlib', 'pytest'}); "
+            "print('HEAVY', heavy)")
+    out = subprocess.run([sys.executable, "-c", code, str(nb)], capture_output=True, text=True, timeout=300)
+    assert "HEAVY []" in out.stdout, out.stdout[-500:] + out.stderr[-500:]
