@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
         q.add_argument("--feedback", help="write Markdown feedback here")
         q.add_argument("--require-sandbox", action="store_true", help="refuse to grade without the sandbox")
         q.add_argument("--no-sandbox", action="store_true", help="use the plain worker even where the sandbox works")
+        q.add_argument("--config", help="nbgrader_config.py with c.Autograder.limits (default: ./nbgrader_config.py)")
 
     common(sub.add_parser("grade", help="grade one notebook with all tests (hidden ones included)"))
     common(sub.add_parser("check", help="run the visible tests only, as in the notebook"))
@@ -51,6 +52,7 @@ def _launcher(args):
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from autograder.config import ConfigError
     from autograder.sandbox import SandboxUnavailable
     try:
         if args.command == "doctor":
@@ -67,15 +69,17 @@ def main(argv: list[str] | None = None) -> int:
         if not os.path.exists(args.notebook):
             print(f"autograder: no such file: {args.notebook}", file=sys.stderr)
             return 2
+        from autograder.config import default_config_file, load_limits
+        limits = load_limits(args.config or default_config_file("."))
         report = grade_notebook(args.notebook, args.assignment, seed=args.seed, lang=args.lang,
-                                visible_only=args.command == "check", launcher=launcher)
+                                visible_only=args.command == "check", launcher=launcher, limits=limits)
         print(terminal_summary(report, args.lang))
         if args.results:
             write_results(report, args.results)
         if args.feedback:
             write_atomic(args.feedback, markdown_feedback(report, args.lang))
         return 0
-    except SandboxUnavailable as e:
+    except (SandboxUnavailable, ConfigError) as e:
         print(f"autograder: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -96,10 +96,12 @@ def grade_course(course_dir: str, assignment: str, *, jobs: int = 0, lang: str =
         print(f"autograder: no submissions in {course / 'submitted'}/*/{assignment}/", file=sys.stderr)
         return 0
     jobs = jobs or os.cpu_count() or 1
+    from autograder.config import default_config_file, load_limits
+    limits = load_limits(default_config_file(course))
     graded: list[tuple[Submission, GradeReport]] = []
 
     def one(sub: Submission) -> tuple[Submission, GradeReport]:
-        return sub, grade_notebook(sub.notebook, assignment, seed=seed, lang=lang, launcher=launcher)
+        return sub, grade_notebook(sub.notebook, assignment, seed=seed, lang=lang, launcher=launcher, limits=limits)
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         for i, (sub, report) in enumerate(pool.map(one, submissions), 1):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from autograder.assignments import ASSIGNMENTS, Assignment
+from autograder.config import limits_for
 from autograder.extract import Program, extract
 from autograder.grading import TestResult, catalogue_of, collect, run_tests
 from autograder.messages import text
@@ -77,6 +78,8 @@ def _failed_everything(tests, message: str, diagnosis: str) -> list[TestResult]:
 def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, seed: int | None = None,
                    lang: str = "zh", visible_only: bool = False, launcher=None,
                    limits: dict | None = None) -> GradeReport:
+    """Grade one notebook.  `limits` overrides the assignment's worker limits: either one flat dict
+    ({"call_timeout": 3}) or per assignment as in nbgrader_config.py ({"ch06": {...}, "*": {...}})."""
     started = time.perf_counter()
     seed = secrets.randbelow(2**31) if seed is None else int(seed)
     report = GradeReport(str(path), assignment, seed, isolation=(launcher or _default_launcher()).description)
@@ -102,7 +105,7 @@ def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, se
         report.problems.append(text("syntax_error_cell", lang, cell=p.cell, line=p.line, detail=p.detail))
     spec: Assignment = ASSIGNMENTS[assignment]
     if limits:
-        spec = spec.with_limits(**limits)
+        spec = spec.with_limits(**limits_for(assignment, limits) if _per_assignment(limits) else limits)
     from autograder.runner import WorkerStudent
     with WorkerStudent(program, spec, launcher) as student:   # starts loading the submission now
         tests = _tests(assignment, visible_only)               # ... while the graders are imported
@@ -113,6 +116,11 @@ def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, se
         report.isolation = student.isolation
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _per_assignment(limits: dict) -> bool:
+    """Whether `limits` is keyed by assignment (from nbgrader_config.py) or is one flat set of limits."""
+    return all(isinstance(v, dict) for v in limits.values())
 
 
 def _tests(assignment: str, visible_only: bool):

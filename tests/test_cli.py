@@ -90,3 +90,23 @@ def test_grading_a_numpy_chapter_imports_no_framework_or_jupyter(tmp_path):
             "print('HEAVY', heavy)")
     out = subprocess.run([sys.executable, "-c", code, str(nb)], capture_output=True, text=True, timeout=300)
     assert "HEAVY []" in out.stdout, out.stdout[-500:] + out.stderr[-500:]
+
+
+def test_limits_come_from_nbgrader_config(tmp_path):
+    body = "    while True:\n        pass\n"
+    nb = submissions.perfect("ch04")
+    for cell in nb["cells"]:
+        source = "".join(cell["source"])
+        if "def predict(" in source and cell["metadata"].get("nbgrader", {}).get("solution"):
+            cell["source"] = submissions._replace_function(source, "predict", "def predict(X, W, b):\n" + body)
+    path = submissions.write(nb, tmp_path / "ch04.ipynb")
+    (tmp_path / "nbgrader_config.py").write_text(
+        "c = get_config()\nc.Autograder.limits = {'ch04': {'call_timeout': 1.5}, '*': {'memory_mb': 512}}\n")
+    out = autograder("grade", path, "--results", tmp_path / "r.json", "--lang", "en", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    outputs = {t["output"] for t in json.loads((tmp_path / "r.json").read_text())["tests"]
+               if t["extra_data"]["function"] == "predict"}
+    assert outputs and all("within 1.5 s" in o for o in outputs)
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\nc.Autograder.limits = {'ch04': {'bogus': 1}}\n")
+    out = autograder("grade", path, cwd=tmp_path)
+    assert out.returncode == 2 and "bogus" in out.stderr
