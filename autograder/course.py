@@ -45,6 +45,9 @@ def find_submissions(course_dir: Path, assignment: str) -> list[Submission]:
 
 
 def _progress(done: int, total: int, name: str) -> None:
+    """A progress bar on a terminal; nothing when stderr is a file or a pipe."""
+    if not sys.stderr.isatty():
+        return
     width = 30
     filled = int(width * done / max(total, 1))
     sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:30]:<30}")
@@ -55,10 +58,14 @@ def _progress(done: int, total: int, name: str) -> None:
 
 def write_gradebook(course_dir: Path, assignment: str, graded: list[tuple[Submission, GradeReport]]) -> None:
     """Record every function's score as the auto_score of its nbgrader test cell `test_<function>`."""
+    import warnings
+
     from nbgrader.api import Gradebook, MissingEntry
+    from sqlalchemy.exc import SAWarning
 
     url = f"sqlite:///{course_dir / 'gradebook.db'}"
-    with Gradebook(url) as gb:
+    with Gradebook(url) as gb, warnings.catch_warnings():
+        warnings.simplefilter("ignore", SAWarning)  # nbgrader's own add_submission warns on every call
         try:
             gb.find_assignment(assignment)
         except MissingEntry:
