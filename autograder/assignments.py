@@ -5,6 +5,9 @@ Limits can be changed per assignment in `nbgrader_config.py` (see `autograder.co
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,12 @@ class Assignment:
     title: str
     preload: tuple[str, ...] = ("numpy",)   # modules the worker imports before the student's code
     limits: Limits = field(default_factory=Limits)
+    helpers: tuple[str, ...] = ()            # modules shipped beside the notebook (source/chNN/...)
+    probes: bool = False                     # whether the worker loads autograder.probes
+
+    def helper_paths(self) -> list[Path]:
+        """The trusted copies of the helper modules (never the ones beside a submission)."""
+        return [ROOT / "source" / self.name / h for h in self.helpers]
 
     @property
     def grader_module(self) -> str:
@@ -33,10 +42,11 @@ class Assignment:
 
 
 ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in [
-    Assignment("ch02", "PyTorch 基础", ("numpy", "torch"), Limits(call_timeout=60, memory_mb=4096)),
-    Assignment("ch03", "TensorFlow 基础", ("numpy", "tensorflow"), Limits(call_timeout=60, load_timeout=120, memory_mb=4096)),
+    Assignment("ch02", "PyTorch 基础", ("numpy", "torch"), Limits(call_timeout=60, memory_mb=4096), probes=True),
+    Assignment("ch03", "TensorFlow 基础", ("numpy", "tensorflow"),
+               Limits(call_timeout=60, load_timeout=120, memory_mb=4096, processes=256), probes=True),
     Assignment("ch04", "感知机与逻辑回归"),
     Assignment("ch05", "浅层神经网络"),
     Assignment("ch06", "深层神经网络与 softmax", limits=Limits(call_timeout=20)),
-    Assignment("ch07", "优化神经网络", limits=Limits(call_timeout=20)),
+    Assignment("ch07", "优化神经网络", limits=Limits(call_timeout=20), helpers=("dnn_utils.py",)),
 ]}

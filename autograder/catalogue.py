@@ -38,8 +38,9 @@ class Variant:
     def source(self) -> str:
         """The variant's source, renamed to the graded function (to load it as a student's code)."""
         src = textwrap.dedent(inspect.getsource(self.fn))
-        src = re.sub(r"^@.*\n", "", src, flags=re.M)
-        return re.sub(rf"^def {re.escape(self.fn.__name__)}\(", f"def {self.function}(", src, count=1, flags=re.M)
+        src = re.sub(r"^@\w+\.variant\(.*\)\n", "", src, flags=re.M)   # the catalogue's own decorator only
+        return re.sub(rf"^(def|class) {re.escape(self.fn.__name__)}\b", rf"\1 {self.function}", src, count=1,
+                      flags=re.M)
 
 
 class Catalogue:

@@ -68,7 +68,8 @@ def clean_magics(source: str) -> str | None:
     out = []
     for line in lines:
         stripped = line.strip()
-        if stripped.startswith(("%", "!")) or re.match(r"^[\w.]+\s*=\s*[%!]", stripped) or \
+        # `%magic` and `!cmd`, but not a continuation line of the `%` operator ("...\n    % (a, b)")
+        if re.match(r"^(%%?[A-Za-z_]|![^=\s])", stripped) or re.match(r"^[\w.]+\s*=\s*(%[A-Za-z_]|![^=])", stripped) or \
                 (stripped.endswith("?") and not stripped.startswith("#") and re.match(r"^[\w.?]+$", stripped)):
             out.append("")
         else:
@@ -88,8 +89,9 @@ def _import_roots(node: ast.AST) -> list[str]:
     return [(node.module or "").split(".")[0]] if node.level == 0 else ["."]
 
 
-def classify(node: ast.stmt) -> tuple[str, tuple[str, ...]] | None:
-    """What a top-level statement is, or None when it is dropped."""
+def classify(node: ast.stmt, bound: set[str] | None = None) -> tuple[str, tuple[str, ...]] | None:
+    """What a top-level statement is, or None when it is dropped.  A constant assignment is kept only
+    when every name it reads is `bound` by a statement kept before it (or is a builtin)."""
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         roots = _import_roots(node)
         if any(r in BLOCKED_IMPORTS or r in (".", "__future__") for r in roots):
@@ -100,13 +102,21 @@ def classify(node: ast.stmt) -> tuple[str, tuple[str, ...]] | None:
         return "def", (node.name,)
     if isinstance(node, ast.ClassDef):
         return "class", (node.name,)
-    if isinstance(node, ast.Assign) and node.value is not None and _is_simple_value(node.value) and \
-            all(isinstance(t, (ast.Name, ast.Tuple)) for t in node.targets):
-        return "assign", tuple(n.id for t in node.targets for n in ast.walk(t) if isinstance(n, ast.Name))
-    if isinstance(node, ast.AnnAssign) and node.value is not None and _is_simple_value(node.value) and \
-            isinstance(node.target, ast.Name):
-        return "assign", (node.target.id,)
+    if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None and _is_simple_value(node.value):
+        if bound is not None and not _reads_only(node.value, bound):
+            return None
+        if isinstance(node, ast.Assign) and all(isinstance(t, (ast.Name, ast.Tuple)) for t in node.targets):
+            return "assign", tuple(n.id for t in node.targets for n in ast.walk(t) if isinstance(n, ast.Name))
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            return "assign", (node.target.id,)
     return None
+
+
+_BUILTINS = set(dir(__import__("builtins")))
+
+
+def _reads_only(value: ast.AST, bound: set[str]) -> bool:
+    return all(n.id in bound or n.id in _BUILTINS for n in ast.walk(value) if isinstance(n, ast.Name))
 
 
 def _chunks(source: str) -> list[str]:
@@ -123,6 +133,7 @@ def _chunks(source: str) -> list[str]:
 
 def extract(nb: Notebook) -> Program:
     program = Program()
+    bound: set[str] = set()
     for cell in nb.code_cells:
         if cell.nbgrader.get("grade") and not cell.nbgrader.get("solution"):
             continue  # an nbgrader test cell: the grader's, not the student's
@@ -143,8 +154,9 @@ def extract(nb: Notebook) -> Program:
         recovered = set()
         for tree in pieces:
             for node in tree.body:
-                kind = classify(node)
+                kind = classify(node, bound)
                 if kind:
+                    bound.update(kind[1])
                     recovered.update(kind[1])
                     program.statements.append(Statement(cell.code_number, node.lineno,
                                                          _node_source(source, node), kind[0], kind[1]))

@@ -5,7 +5,7 @@ from typing import Callable
 
 import numpy as np
 
-from autograder.compare import Mismatch, _as_float_array
+from autograder.compare import Mismatch, as_float_array
 
 
 def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-6) -> np.ndarray:
@@ -15,19 +15,30 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float
     for ix in np.ndindex(x.shape):
         old = x[ix]
         x[ix] = old + h
-        plus = float(f(x.copy()))
+        plus = _number(f(x.copy()))
         x[ix] = old - h
-        minus = float(f(x.copy()))
+        minus = _number(f(x.copy()))
         x[ix] = old
         grad[ix] = (plus - minus) / (2 * h)
     return grad
 
 
+def _number(value) -> float:
+    """A cost as a float: a Python number, a 0-d array or any size-1 array (e.g. shape (1, 1))."""
+    return float(np.asarray(value, dtype=np.float64).reshape(-1)[0])
+
+
 def relative_error(a: np.ndarray, b: np.ndarray) -> float:
-    """max |a - b| / max(|a| + |b|, tiny), the CS231n measure (about 1e-7 or less when right)."""
+    """max |a - b| / max(|a| + |b|, floor), the CS231n measure (about 1e-7 or less when right).
+
+    The floor is 1e-6 of the largest entry (and at least 1e-8): entries that are both nearly zero
+    compared with the rest of the gradient carry no digits worth comparing."""
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
-    return float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b)))) if a.size else 0.0
+    if not a.size:
+        return 0.0
+    floor = max(1e-8, 1e-6 * float(np.max(np.abs(a)) + np.max(np.abs(b))))
+    return float(np.max(np.abs(a - b) / np.maximum(floor, np.abs(a) + np.abs(b))))
 
 
 def is_float32(*values) -> bool:
@@ -47,7 +58,7 @@ def expect_gradient(analytic, numeric: np.ndarray, what: str, tol: float = 1e-5,
     In float64 the error is CS231n's entrywise relative error; for float32 work (`float32=True`) the
     largest error is measured against the largest entry, since small entries have no digits left."""
     numeric = np.asarray(numeric, dtype=np.float64)
-    got = _as_float_array(analytic, what, f"numpy array of shape {numeric.shape}")
+    got = as_float_array(analytic, what, f"numpy array of shape {numeric.shape}")
     if got.shape != numeric.shape:
         if got.size == numeric.size and np.squeeze(got).shape == np.squeeze(numeric).shape:
             raise Mismatch("broadcast_shape", diagnosis, what=what, got=got.shape, expected=numeric.shape)

@@ -42,6 +42,19 @@ class InProcessStudent:
     def has(self, name: str) -> bool:
         return callable(self._namespace.get(name))
 
+    def call_keeping_args(self, name: str, *args) -> tuple[Any, list]:
+        """(result, the positional arguments as the call left them), as `WorkerStudent` does."""
+        fn = self._namespace.get(name)
+        if not callable(fn):
+            raise StudentError("missing_function", "missing_function", function=name)
+        kept: list = []
+
+        def keeping(*a):
+            kept[:] = a
+            return fn(*a)
+        result = InProcessStudent({name: keeping}, self._timeout).call(name, *args)
+        return result, roundtrip(kept)
+
     def call(self, name: str, *args, **kwargs) -> Any:
         fn = self._namespace.get(name)
         if not callable(fn):

@@ -35,6 +35,14 @@ _loads = json.loads
 
 
 @dataclass(frozen=True)
+class Function:
+    """A function sent as data: the receiver builds it with `autograder.callables.FACTORIES[kind](spec)`."""
+
+    kind: str
+    spec: Any
+
+
+@dataclass(frozen=True)
 class Opaque:
     """An object that cannot cross the channel as data (a module, a function, a model, ...)."""
 
@@ -81,6 +89,8 @@ class Encoder:
             return {tag: [self.encode(v, depth + 1) for v in value]}
         if type(value) is dict:
             return {"$dict": [[self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in value.items()]}
+        if type(value) is Function:
+            return {"$function": value.kind, "spec": self.encode(value.spec, depth + 1)}
         for encoder in self.extra:
             data = encoder(self, value)
             if data is not None:
@@ -145,6 +155,12 @@ def decode(data: Any, buffers: list[bytes]) -> Any:
             except TypeError:
                 raise ProtocolError("unhashable key") from None
         return out
+    if "$function" in data:  # built by trusted factories only
+        from autograder.callables import FACTORIES
+        kind = str(data["$function"])
+        if kind not in FACTORIES:
+            raise ProtocolError("unknown function kind")
+        return FACTORIES[kind](decode(data["spec"], buffers))
     if "$opaque" in data:
         return Opaque(str(data["$opaque"]), str(data.get("summary", "")))
     if "$tensor" in data:  # a framework tensor: its values plus what it was

@@ -68,6 +68,8 @@ class WorkerStudent:
     # --- lifecycle ------------------------------------------------------------------------
     def start(self) -> None:
         self._scratch = tempfile.mkdtemp(prefix="autograder-")
+        for helper in self.assignment.helper_paths():
+            shutil.copy(helper, self._scratch)
         to_worker_r, to_worker_w = os.pipe()
         from_worker_r, from_worker_w = os.pipe()
         out = os.open(os.path.join(self._scratch, ".output"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -82,7 +84,7 @@ class WorkerStudent:
         init = {"op": "init", "preload": list(self.assignment.preload), "limits": {
             "memory_mb": self.limits.memory_mb, "output_kb": self.limits.output_kb,
             "open_files": self.limits.open_files, "processes": self.limits.processes}, "load_timeout": self.limits.load_timeout,
-            "probes": self.assignment.name in ("ch02", "ch03"), "program": self.program.to_wire()}
+            "probes": self.assignment.probes, "program": self.program.to_wire()}
         protocol.write_frame(self._fd_out, protocol.pack(init))
         self._loaded = False  # the worker loads while the grader imports its tests; see _await_loaded
 
@@ -171,7 +173,7 @@ class WorkerStudent:
             self._kill()
         return self.load_errors
 
-    def _request(self, op: str, name: str, args: tuple, kwargs: dict, label: str) -> Any:
+    def _request(self, op: str, name: str, args: tuple, kwargs: dict, label: str, return_args: bool = False) -> Any:
         try:
             self._ensure_started()
         except (TimeoutError, WorkerDied) as e:
@@ -182,7 +184,8 @@ class WorkerStudent:
         if label in self._hung:  # a function that hung once is not waited for again
             raise StudentError("timeout", "timeout", function=label, seconds=self.limits.call_timeout)
         try:
-            protocol.write_frame(self._fd_out, protocol.pack({"op": op, "name": name}, {"args": args, "kwargs": kwargs}))
+            protocol.write_frame(self._fd_out, protocol.pack({"op": op, "name": name, "return_args": return_args},
+                                                             {"args": args, "kwargs": kwargs}))
             header, buffers = self._answer(self.limits.call_timeout)
         except TimeoutError:
             self._kill()
@@ -208,6 +211,11 @@ class WorkerStudent:
 
     def call(self, name: str, *args, **kwargs) -> Any:
         return self._request("call", name, args, kwargs, name)
+
+    def call_keeping_args(self, name: str, *args) -> tuple[Any, list]:
+        """(result, the positional arguments as the call left them): for functions that update
+        their arguments in place (batch norm's running averages in `bn_param`)."""
+        return tuple(self._request("call", name, args, {}, name, return_args=True))
 
     def probe(self, probe: str, *args, **kwargs) -> Any:
         return self._request("probe", probe, args, kwargs, probe)

@@ -27,7 +27,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 # The engine modules the worker imports; nothing else of the package enters the sandbox.
-WORKER_MODULES = ("__init__.py", "worker.py", "protocol.py", "failures.py", "frameworks.py", "probes.py")
+WORKER_MODULES = ("__init__.py", "worker.py", "protocol.py", "failures.py", "callables.py", "frameworks.py",
+                  "probes.py")
 SANDBOX_PACKAGE_ROOT = "/opt/autograder"
 
 

@@ -152,6 +152,7 @@ def serve(fd_in: int, fd_out: int) -> None:
         from autograder import probes as probes_module
         probes = probes_module.PROBES
     sys.meta_path.insert(0, _BlockAnswers())
+    sys.path.insert(0, os.getcwd())  # helper modules shipped with the assignment (dnn_utils.py) are copied here
     _set_limits(header.get("limits", {}))
     namespace: dict = {"__name__": "__student__", "__builtins__": __builtins__}
     deadline = time.monotonic() + float(header.get("load_timeout", 60))
@@ -185,6 +186,8 @@ def serve(fd_in: int, fd_out: int) -> None:
             args = _decode(header["args"], buffers)
             kwargs = _decode(header["kwargs"], buffers)
             result = target(*args, **kwargs)
+            if header.get("return_args"):  # what the call did to its arguments (in-place updates)
+                result = (result, list(args))
         except _BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt, MemoryError ...
             info = _exception_info(exc, exc.__traceback__)
             output_ok = _reset_output(force=info["kind"] == "output_limit")

@@ -88,3 +88,15 @@ def test_assignment_is_inferred_from_metadata_check_cells_or_file_name(tmp_path)
     named = Notebook(str(tmp_path / "ch05-alice.ipynb"), (), {})
     assert infer_assignment(named, known) == "ch05"
     assert infer_assignment(nb("x = 1"), known) is None
+
+
+def test_percent_operator_continuation_is_not_a_magic():
+    source = 'def f(a, b):\n    return ("%d and %d"\n            % (a, b))\n%timeit f(1, 2)'
+    program = extract(nb(source))
+    assert program.defined() == {"f"} and not program.problems
+
+
+def test_constants_that_read_dropped_names_are_dropped_too():
+    program = extract(nb("import numpy as np\nTP, FP = M[1, 1], M[0, 1]\nprecision = TP / (TP + FP)\n"
+                         "eps = 1e-8\nhalf = eps / 2\ntau = 2 * np.pi\nn = len([1, 2])"))
+    assert [s.names for s in program.statements] == [("np",), ("eps",), ("half",), ("tau",)]

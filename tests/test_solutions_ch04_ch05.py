@@ -14,7 +14,14 @@ from autograder.inprocess import InProcessStudent
 from solutions import ch04, ch05
 
 torch = pytest.importorskip("torch")
-torch.set_default_dtype(torch.float64)
+@pytest.fixture(autouse=True)
+def _float64_torch():
+    """These oracles compare in float64; torch's default dtype is restored for the other tests."""
+    saved = torch.get_default_dtype()
+    torch.set_default_dtype(torch.float64)
+    yield
+    torch.set_default_dtype(saved)
+
 
 
 # ---------------------------------------------------------------------------------------------

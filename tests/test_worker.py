@@ -66,7 +66,7 @@ def plot_type():
     return type(plt.figure()).__name__
 '''
 
-LIMITS = Limits(call_timeout=2, load_timeout=30, memory_mb=512, output_kb=64)
+LIMITS = Limits(call_timeout=3, load_timeout=30, memory_mb=256, output_kb=64)
 
 
 @pytest.fixture(params=launchers())

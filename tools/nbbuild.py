@@ -31,20 +31,33 @@ def _meta(grade_id: str, *, solution=False, grade=False, locked=False, points=No
     return {"nbgrader": meta}
 
 
+def _first_statement(body: list[ast.stmt]) -> ast.stmt:
+    """The first statement after a docstring (the docstring itself stays in the student's stub)."""
+    has_doc = isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant) \
+        and isinstance(body[0].value.value, str) and len(body) > 1
+    return body[1] if has_doc else body[0]
+
+
+def _wrap(lines: list[str], first: ast.stmt, last_line: int) -> None:
+    """Put solution markers around lines first.lineno .. last_line (1-based), in place."""
+    start = first.lineno - 1
+    indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
+    lines[start:last_line] = [indent + "### BEGIN SOLUTION"] + lines[start:last_line] + [indent + "### END SOLUTION"]
+
+
 def solution_source(fn) -> str:
-    """The function's source with its body (after the docstring) wrapped in solution markers."""
+    """The source with each function body (after its docstring) wrapped in solution markers; for a
+    class, each method's body, so that the student's stub is still a class whose methods raise."""
     src = textwrap.dedent(inspect.getsource(fn)).rstrip("\n")
     lines = src.split("\n")
-    tree = ast.parse(src)
-    node = tree.body[0]
-    body = node.body
-    first = body[1] if (isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant)
-                        and isinstance(body[0].value.value, str) and len(body) > 1) else body[0]
-    start = first.lineno - 1
-    if first.decorator_list if hasattr(first, "decorator_list") else False:
-        start = first.decorator_list[0].lineno - 1
-    indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
-    return "\n".join(lines[:start] + [indent + "### BEGIN SOLUTION"] + lines[start:] + [indent + "### END SOLUTION"])
+    node = ast.parse(src).body[0]
+    if isinstance(node, ast.ClassDef):
+        methods = [m for m in node.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        for method in reversed(methods):
+            _wrap(lines, _first_statement(method.body), method.end_lineno)
+    else:
+        _wrap(lines, _first_statement(node.body), len(lines))
+    return "\n".join(lines)
 
 
 class Notebook:

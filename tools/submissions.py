@@ -47,22 +47,27 @@ def with_mistakes(chapter: str, mistake_ids: list[str]) -> dict:
     variants = {v.id: v for v in catalogue}
     nb = perfect(chapter)
     for mistake_id in mistake_ids:
-        variant = variants[mistake_id]
-        for cell in nb["cells"]:
-            if cell.get("metadata", {}).get("nbgrader", {}).get("solution") and \
-                    re.search(rf"^def {variant.function}\(", "".join(cell["source"]), re.M):
-                cell["source"] = _replace_function("".join(cell["source"]), variant.function, variant.source())
-                break
-        else:
-            raise KeyError(f"no solution cell defines {variant.function}")
+        paste_function(nb, variants[mistake_id].function, variants[mistake_id].source())
     return nb
 
 
+def paste_function(nb: dict, function: str, source: str) -> dict:
+    """Replace the definition of `function` (a def or a class) in its solution cell by `source`."""
+    for cell in nb["cells"]:
+        if cell.get("metadata", {}).get("nbgrader", {}).get("solution") and \
+                re.search(rf"^(def|class) {function}\b", "".join(cell["source"]), re.M):
+            cell["source"] = _replace_function("".join(cell["source"]), function, source)
+            return nb
+    raise KeyError(f"no solution cell defines {function}")
+
+
 def _replace_function(cell_source: str, name: str, new_source: str) -> str:
-    """Replace the top-level `def name(...)` block in a cell by `new_source`."""
+    """Replace the top-level `def name` / `class name` block (with its decorators) in a cell by `new_source`."""
     lines = cell_source.split("\n")
-    start = next(i for i, line in enumerate(lines) if re.match(rf"def {name}\(", line))
+    start = next(i for i, line in enumerate(lines) if re.match(rf"(def|class) {name}\b", line))
     end = start + 1
+    while start > 0 and lines[start - 1].startswith("@"):
+        start -= 1
     while end < len(lines) and (not lines[end].strip() or lines[end][:1] in (" ", "\t")):
         end += 1
     return "\n".join(lines[:start] + new_source.rstrip("\n").split("\n") + [""] + lines[end:])
