@@ -36,15 +36,6 @@ ROOT = Path(__file__).resolve().parent.parent
 frameworks.install()
 
 
-@pytest.fixture(autouse=True)
-def float32_default():
-    """These chapters run with PyTorch's default dtype (other test modules may change it globally)."""
-    saved = torch.get_default_dtype()
-    torch.set_default_dtype(torch.float32)
-    yield
-    torch.set_default_dtype(saved)
-
-
 def _grade(chapter: str, namespace: dict, student=None, seed: int = 7):
     module = f"autograder.graders.{chapter}"
     return run_tests(collect(module), student or InProcessStudent(namespace), seed=seed,
@@ -368,7 +359,7 @@ def test_ch02_tampering_in_the_worker_changes_no_verdict():
     from autograder.sandbox import default_launcher
     program, _ = _hostile_program("ch02", HOSTILE_CH02)
     with WorkerStudent(program, ASSIGNMENTS["ch02"], default_launcher()) as student:
-        assert not student.load_errors
+        assert not student.load_report()
         results = _grade("ch02", {}, student)
     _check_hostile_ch02(results)
 
@@ -410,7 +401,7 @@ def test_ch03_tampering_in_the_worker_changes_no_verdict():
     from autograder.sandbox import default_launcher
     program, _ = _hostile_program("ch03", HOSTILE_CH03)
     with WorkerStudent(program, ASSIGNMENTS["ch03"], default_launcher()) as student:
-        assert not student.load_errors
+        assert not student.load_report()
         results = _grade("ch03", {}, student)
     scores = _by_function(results)
     assert scores["f_eager"][0] == 0

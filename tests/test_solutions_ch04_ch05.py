@@ -14,13 +14,7 @@ from autograder.inprocess import InProcessStudent
 from solutions import ch04, ch05
 
 torch = pytest.importorskip("torch")
-@pytest.fixture(autouse=True)
-def _float64_torch():
-    """These oracles compare in float64; torch's default dtype is restored for the other tests."""
-    saved = torch.get_default_dtype()
-    torch.set_default_dtype(torch.float64)
-    yield
-    torch.set_default_dtype(saved)
+pytestmark = pytest.mark.usefixtures("torch_float64")
 
 
 

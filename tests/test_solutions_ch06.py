@@ -19,13 +19,7 @@ import torch.nn.functional as F
 from autograder.gradcheck import numerical_gradient, relative_error
 from solutions import ch06 as ref
 
-@pytest.fixture(autouse=True)
-def _float64_torch():
-    """These oracles compare in float64; torch's default dtype is restored for the other tests."""
-    saved = torch.get_default_dtype()
-    torch.set_default_dtype(torch.float64)
-    yield
-    torch.set_default_dtype(saved)
+pytestmark = pytest.mark.usefixtures("torch_float64")
 
 
 

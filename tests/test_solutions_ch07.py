@@ -22,13 +22,7 @@ from solutions import ch07 as ref  # noqa: E402
 from solutions import dnn_utils  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-@pytest.fixture(autouse=True)
-def _float64_torch():
-    """These oracles compare in float64; torch's default dtype is restored for the other tests."""
-    saved = torch.get_default_dtype()
-    torch.set_default_dtype(torch.float64)
-    yield
-    torch.set_default_dtype(saved)
+pytestmark = pytest.mark.usefixtures("torch_float64")
 
 
 

@@ -7,7 +7,6 @@ formulas (the linear regression by simulating full-batch gradient descent in flo
 that replaces `torch.allclose` or patches `nn.Module.__call__` cannot change a verdict.  The catalogued
 mistakes run here, in the grader, through the same probes, to name what a wrong answer matches.
 """
-import copy
 
 import numpy as np
 
@@ -15,10 +14,10 @@ from autograder import frameworks
 
 frameworks.install()  # tensors in probe answers decode as protocol.Tensor (idempotent)
 
-from autograder.compare import Mismatch, expect_close, expect_not_none, expect_tuple, fail  # noqa: E402
-from autograder.failures import student_error  # noqa: E402
-from autograder.grading import StudentError, graded  # noqa: E402
-from autograder.inprocess import roundtrip  # noqa: E402
+from autograder.compare import (Mismatch, expect_close, expect_not_none, expect_tuple, fail,  # noqa: E402
+                                pick_outputs)
+from autograder.grading import graded  # noqa: E402
+from autograder.probing import probe_answer, probe_variants  # noqa: E402
 from autograder.mistakes.ch02 import catalogue  # noqa: E402
 from autograder.protocol import Opaque, Tensor  # noqa: E402
 from solutions import ch02 as ref  # noqa: E402
@@ -30,44 +29,6 @@ TRAIN_RTOL, TRAIN_ATOL = 1e-3, 1e-5   # float32 training against a float64 simul
 # ---------------------------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------------------------
-
-def _probe(student, name: str, function: str, *args, **kwargs) -> dict:
-    """The student's answer to probe `name`; a missing function or an exception fails the test."""
-    answer = student.probe(name, *args, **kwargs)
-    if not isinstance(answer, dict):
-        raise RuntimeError(f"probe {name} answered {type(answer).__name__}")
-    if "missing" in answer:
-        raise StudentError("missing_function", "missing_function", function=function)
-    if "error" in answer:
-        raise student_error(function, answer["error"])
-    return answer
-
-
-def _variants(function: str, name: str, *args, **kwargs) -> dict:
-    """{mistake id: probe answer} of each catalogued variant of `function`, run here in the grader."""
-    from autograder.probes import PROBES
-    out = {}
-    for variant in catalogue.variants_of(function):
-        namespace = dict(vars(ref))
-        namespace[function] = variant.fn
-        try:
-            answer = roundtrip(PROBES[name](namespace, *copy.deepcopy(args), **copy.deepcopy(kwargs)))
-        except Exception:  # a variant that cannot run on these inputs cannot be this student's
-            continue
-        if isinstance(answer, dict) and "error" not in answer and "missing" not in answer:
-            out[variant.id] = answer
-    return out
-
-
-def _picked(answers: dict, pick) -> dict:
-    out = {}
-    for mistake_id, answer in answers.items():
-        try:
-            out[mistake_id] = pick(answer)
-        except Exception:  # noqa: BLE001 - the variant's answer lacks that part
-            continue
-    return out
-
 
 def _values(value):
     """The numbers of a probe part (a Tensor's values, an array, a number), or None."""
@@ -142,14 +103,14 @@ def _reference_init(seed: int):
 # ---------------------------------------------------------------------------------------------
 
 def _check_tensor_ops(student, a, b):
-    answer = _probe(student, "tensor_ops", "tensor_ops", a, b)
-    variants = _variants("tensor_ops", "tensor_ops", a, b)
+    answer = probe_answer(student, "tensor_ops", "tensor_ops", a, b)
+    variants = probe_variants(catalogue, ref, "tensor_ops", "tensor_ops", a, b)
     outs = expect_tuple(answer["result"], 3, "tensor_ops(a, b)")
     expected = (a + b, a * b, a @ b.T)
     for i, formula in enumerate(("a + b", "a * b", "a @ b.T")):
         what = f"tensor_ops(a, b)[{i}] ({formula})"
         expect_close(_tensor(outs[i], what), expected[i], what, rtol=RTOL, atol=ATOL,
-                     mistakes=_picked(variants, lambda v, i=i: v["result"][i].values))
+                     mistakes=pick_outputs(variants, lambda v, i=i: v["result"][i].values))
 
 
 @graded("tensor_ops", points=1, visible=True)
@@ -172,14 +133,14 @@ def test_tensor_ops_on_random_rectangular_matrices(student, rng):
 
 def _check_numpy_bridge(student, x):
     what = "numpy_bridge(x)"
-    answer = _probe(student, "numpy_bridge", "numpy_bridge", x)
-    variants = _variants("numpy_bridge", "numpy_bridge", x)
+    answer = probe_answer(student, "numpy_bridge", "numpy_bridge", x)
+    variants = probe_variants(catalogue, ref, "numpy_bridge", "numpy_bridge", x)
     if not answer["is_tensor"]:
         wrong_type = {k: v for k, v in variants.items() if not v["is_tensor"] and v["type"] == answer["type"]}
         raise Mismatch("wrong_type", next(iter(wrong_type), None), what=what, got=answer["type"],
                        expected="torch.Tensor")
     tensors = {k: v for k, v in variants.items() if v["is_tensor"]}
-    expect_close(answer["values"], x, what, rtol=RTOL, atol=ATOL, mistakes=_picked(tensors, lambda v: v["values"]))
+    expect_close(answer["values"], x, what, rtol=RTOL, atol=ATOL, mistakes=pick_outputs(tensors, lambda v: v["values"]))
     expected_dtype = str(x.dtype)
     if answer["dtype"] != expected_dtype:
         diagnosis = next((k for k, v in tensors.items() if v["dtype"] == answer["dtype"]), None)
@@ -208,14 +169,14 @@ def test_numpy_bridge_on_a_random_array(student, rng):
 # ---------------------------------------------------------------------------------------------
 
 def _check_two_grads(student, function, x, y, expected_dx, expected_dy):
-    answer = _probe(student, function, function, x, y)
-    variants = _variants(function, function, x, y)
+    answer = probe_answer(student, function, function, x, y)
+    variants = probe_variants(catalogue, ref, function, function, x, y)
     grads = expect_tuple(answer["result"], 2, f"{function}(x, y)")
     for i, (name, expected) in enumerate((("x.grad", expected_dx), ("y.grad", expected_dy))):
         what = f"{function}(x, y)[{i}] ({name})"
         values = _tensor(grads[i], what)
         expect_close(values, expected, what, rtol=RTOL, atol=ATOL,
-                     mistakes=_picked(variants, lambda v, i=i: v["result"][i].values))
+                     mistakes=pick_outputs(variants, lambda v, i=i: v["result"][i].values))
 
 
 @graded("mean_grad", points=1, visible=True)
@@ -252,12 +213,12 @@ def test_vector_backward_on_random_tensors(student, rng):
 
 def _check_no_grad_double(student, x):
     what = "no_grad_double(x)"
-    answer = _probe(student, "no_grad_double", "no_grad_double", x)
-    variants = _variants("no_grad_double", "no_grad_double", x)
+    answer = probe_answer(student, "no_grad_double", "no_grad_double", x)
+    variants = probe_variants(catalogue, ref, "no_grad_double", "no_grad_double", x)
     result = answer["result"]
     values = _tensor(result, what)
     expect_close(values, 2 * x, what, rtol=RTOL, atol=ATOL,
-                 mistakes=_picked(variants, lambda v: v["result"].values))
+                 mistakes=pick_outputs(variants, lambda v: v["result"].values))
     parts = {"input": lambda v: v["inputs"][0].values, "requires_grad": lambda v: float(v["result"].requires_grad)}
     got = {"input": answer["inputs"][0].values, "requires_grad": float(result.requires_grad)}
     if not _same(got["input"], x):
@@ -284,8 +245,8 @@ def test_no_grad_double_on_a_random_tensor(student, rng):
 # ---------------------------------------------------------------------------------------------
 
 def _check_linear_regression(student, batch, seed):
-    answer = _probe(student, "module_summary", "LinearRegression", "LinearRegression", batch, seed)
-    variants = _variants("LinearRegression", "module_summary", "LinearRegression", batch, seed)
+    answer = probe_answer(student, "module_summary", "LinearRegression", "LinearRegression", batch, seed)
+    variants = probe_variants(catalogue, ref, "LinearRegression", "module_summary", "LinearRegression", batch, seed)
     if not answer["is_module_class"]:
         fail("ch02.not_module_class", name="LinearRegression", got=answer["type"])
     fc = answer["fc"]
@@ -305,7 +266,7 @@ def _check_linear_regression(student, batch, seed):
     what = "LinearRegression()(x)"
     values = _tensor(answer["output"], what)
     expect_close(values, expected, what, rtol=1e-4, atol=1e-5,
-                 mistakes=_picked(variants, lambda v: v["output"].values))
+                 mistakes=pick_outputs(variants, lambda v: v["output"].values))
 
 
 @graded("LinearRegression", points=1, visible=True)
@@ -328,8 +289,8 @@ def test_linear_regression_on_a_random_batch(student, rng):
 
 def _train(student, x, y, epochs, lr, seed):
     """(answer, expected losses, w, b, variants) of a training run."""
-    answer = _probe(student, "train_linear_regression", "train_linear_regression", x, y, epochs, lr, seed)
-    variants = _variants("train_linear_regression", "train_linear_regression", x, y, epochs, lr, seed)
+    answer = probe_answer(student, "train_linear_regression", "train_linear_regression", x, y, epochs, lr, seed)
+    variants = probe_variants(catalogue, ref, "train_linear_regression", "train_linear_regression", x, y, epochs, lr, seed)
     if not answer["pair"]:
         fail("ch02.train_not_pair", got=answer["returned"])
     if not answer["is_module"]:
@@ -347,7 +308,7 @@ def _train(student, x, y, epochs, lr, seed):
         diagnosis = next((k for k, v in variants.items() if v.get("params_changed") is False), None)
         fail("ch02.params_not_updated", diagnosis, epochs=epochs)
     expect_close(answer["losses"], losses, "losses", rtol=TRAIN_RTOL, atol=TRAIN_ATOL,
-                 mistakes=_picked(variants, lambda v: v["losses"]))
+                 mistakes=pick_outputs(variants, lambda v: v["losses"]))
     return answer, w, b, variants
 
 
@@ -355,9 +316,9 @@ def _check_fitted_line(answer, w, b, variants):
     if answer["weight"] is None or answer["bias"] is None:
         fail("ch02.model_not_linear")
     expect_close(answer["weight"], w, "model.fc.weight (w)", rtol=TRAIN_RTOL, atol=TRAIN_ATOL,
-                 mistakes=_picked(variants, lambda v: v["weight"]))
+                 mistakes=pick_outputs(variants, lambda v: v["weight"]))
     expect_close(answer["bias"], b, "model.fc.bias (b)", rtol=TRAIN_RTOL, atol=TRAIN_ATOL,
-                 mistakes=_picked(variants, lambda v: v["bias"]))
+                 mistakes=pick_outputs(variants, lambda v: v["bias"]))
 
 
 def _book_data():
@@ -396,4 +357,4 @@ def test_train_linear_regression_returns_the_trained_model(student, rng):
     answer, w, b, variants = _train(student, x, y, epochs=epochs, lr=lr, seed=int(rng.integers(0, 2**31 - 1)))
     what = "model(x)"
     expect_close(_tensor(answer["predictions"], what), w * x + b, what, rtol=TRAIN_RTOL, atol=TRAIN_ATOL,
-                 mistakes=_picked(variants, lambda v: v["predictions"].values))
+                 mistakes=pick_outputs(variants, lambda v: v["predictions"].values))

@@ -8,7 +8,6 @@ Expected values are computed with NumPy (the regression by simulating gradient d
 nothing a submission does to TensorFlow changes a verdict.  TensorFlow is imported once, here, to run
 the catalogued mistakes through the same probes.
 """
-import copy
 
 import numpy as np
 
@@ -16,10 +15,11 @@ from autograder import frameworks
 
 frameworks.install()  # tensors in answers decode as protocol.Tensor (idempotent)
 
-from autograder.compare import Mismatch, expect_close, expect_equal, expect_not_none, expect_tuple, fail  # noqa: E402
+from autograder.compare import (Mismatch, expect_close, expect_equal, expect_not_none, expect_tuple,  # noqa: E402
+                                fail, pick_outputs)
 from autograder.failures import student_error  # noqa: E402
-from autograder.grading import StudentError, graded  # noqa: E402
-from autograder.inprocess import roundtrip  # noqa: E402
+from autograder.grading import graded  # noqa: E402
+from autograder.probing import probe_answer, probe_variants  # noqa: E402
 from autograder.mistakes.ch03 import catalogue  # noqa: E402
 from autograder.protocol import Opaque, Tensor  # noqa: E402
 from solutions import ch03 as ref  # noqa: E402
@@ -31,44 +31,6 @@ TRAIN_RTOL, TRAIN_ATOL = 1e-3, 1e-5    # float32 training against a float64 simu
 # ---------------------------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------------------------
-
-def _probe(student, name: str, function: str, *args, **kwargs) -> dict:
-    """The student's answer to probe `name`; a missing function or an exception fails the test."""
-    answer = student.probe(name, *args, **kwargs)
-    if not isinstance(answer, dict):
-        raise RuntimeError(f"probe {name} answered {type(answer).__name__}")
-    if "missing" in answer:
-        raise StudentError("missing_function", "missing_function", function=function)
-    if "error" in answer:
-        raise student_error(function, answer["error"])
-    return answer
-
-
-def _variants(function: str, name: str, *args, **kwargs) -> dict:
-    """{mistake id: probe answer} of each catalogued variant of `function`, run here in the grader."""
-    from autograder.probes import PROBES
-    out = {}
-    for variant in catalogue.variants_of(function):
-        namespace = dict(vars(ref))
-        namespace[function] = variant.fn
-        try:
-            answer = roundtrip(PROBES[name](namespace, *copy.deepcopy(args), **copy.deepcopy(kwargs)))
-        except Exception:  # a variant that cannot run on these inputs cannot be this student's
-            continue
-        if isinstance(answer, dict) and "error" not in answer and "missing" not in answer:
-            out[variant.id] = answer
-    return out
-
-
-def _picked(answers: dict, pick) -> dict:
-    out = {}
-    for mistake_id, answer in answers.items():
-        try:
-            out[mistake_id] = pick(answer)
-        except Exception:  # noqa: BLE001 - the variant's answer lacks that part
-            continue
-    return out
-
 
 def _describe(value) -> str:
     if isinstance(value, Tensor):
@@ -114,14 +76,14 @@ def _line_gd(x, y, iterations, lr):
 # ---------------------------------------------------------------------------------------------
 
 def _check_tf_tensor_ops(student, a, b):
-    answer = _probe(student, "tf_tensor_ops", "tf_tensor_ops", a, b)
-    variants = _variants("tf_tensor_ops", "tf_tensor_ops", a, b)
+    answer = probe_answer(student, "tf_tensor_ops", "tf_tensor_ops", a, b)
+    variants = probe_variants(catalogue, ref, "tf_tensor_ops", "tf_tensor_ops", a, b)
     outs = expect_tuple(answer["result"], 4, "tf_tensor_ops(a, b)")
     expected = (a + b, a - b, a * b, a @ b)
     for i, name in enumerate(("add", "subtract", "multiply", "matmul")):
         what = f"tf_tensor_ops(a, b)[{i}] ({name})"
         expect_close(_tensor(outs[i], what), expected[i], what, rtol=RTOL, atol=ATOL,
-                     mistakes=_picked(variants, lambda v, i=i: v["result"][i].values))
+                     mistakes=pick_outputs(variants, lambda v, i=i: v["result"][i].values))
 
 
 @graded("tf_tensor_ops", points=1, visible=True)
@@ -149,11 +111,11 @@ def _f(a, b, c):
 
 
 def _check_f_eager(student, a, b, c):
-    answer = _probe(student, "f_eager", "f_eager", a, b, c)
-    variants = _variants("f_eager", "f_eager", a, b, c)
+    answer = probe_answer(student, "f_eager", "f_eager", a, b, c)
+    variants = probe_variants(catalogue, ref, "f_eager", "f_eager", a, b, c)
     what = "f_eager(a, b, c)"
     expect_close(_tensor(answer["result"], what), _f(a, b, c), what, rtol=RTOL, atol=ATOL,
-                 mistakes=_picked(variants, lambda v: v["result"].values))
+                 mistakes=pick_outputs(variants, lambda v: v["result"].values))
 
 
 @graded("f_eager", points=1, visible=True)
@@ -170,8 +132,8 @@ def test_f_eager_on_random_vectors(student, rng):
 
 
 def _check_f_graph(student, a, b, c):
-    answer = _probe(student, "is_tf_function", "f_graph", "f_graph", a, b, c)
-    variants = _variants("f_graph", "is_tf_function", "f_graph", a, b, c)
+    answer = probe_answer(student, "is_tf_function", "f_graph", "f_graph", a, b, c)
+    variants = probe_variants(catalogue, ref, "f_graph", "is_tf_function", "f_graph", a, b, c)
     if not answer["is_tf_function"]:
         diagnosis = next((k for k, v in variants.items() if not v["is_tf_function"]), None)
         fail("ch03.not_tf_function", diagnosis, name="f_graph", got=answer["type"])
@@ -185,7 +147,7 @@ def _check_f_graph(student, a, b, c):
              detail=str(error.get("detail", ""))[:200])
     what = "f_graph(a, b, c)"
     expect_close(_tensor(answer["result"], what), _f(a, b, c), what, rtol=RTOL, atol=ATOL,
-                 mistakes=_picked(variants, lambda v: v["result"].values))
+                 mistakes=pick_outputs(variants, lambda v: v["result"].values))
 
 
 @graded("f_graph", points=1, visible=True)
@@ -207,8 +169,8 @@ def test_f_graph_on_random_vectors(student, rng):
 
 def _check_session_compute(student, a, b):
     what = "session_compute(a_value, b_value)"
-    answer = _probe(student, "session_compute", "session_compute", a, b)
-    variants = _variants("session_compute", "session_compute", a, b)
+    answer = probe_answer(student, "session_compute", "session_compute", a, b)
+    variants = probe_variants(catalogue, ref, "session_compute", "session_compute", a, b)
     result = answer["result"]
     if isinstance(result, Opaque) and "symbolic" in result.type_name:
         diagnosis = next((k for k, v in variants.items()
@@ -216,7 +178,7 @@ def _check_session_compute(student, a, b):
         fail("ch03.graph_not_run", diagnosis, what=what, summary=result.summary)
     expected = np.asarray(a, np.float64) ** 2 + np.asarray(a, np.float64) * np.asarray(b, np.float64)
     expect_close(_numbers(result), expected, what, rtol=RTOL, atol=ATOL,
-                 mistakes=_picked(variants, lambda v: _numbers(v["result"])))
+                 mistakes=pick_outputs(variants, lambda v: _numbers(v["result"])))
     runs = answer["runs"]
     if not runs:
         fail("ch03.no_session_run", next((k for k, v in variants.items()
@@ -262,10 +224,10 @@ def _check_linear_regression_tf(student, mistakes, x, y, iterations, lr):
         raise Mismatch("wrong_type", what="losses", got="list of non-numbers",
                        expected=f"list of {iterations} numbers") from None
     expect_close(losses, expected_losses, "losses", rtol=TRAIN_RTOL, atol=TRAIN_ATOL,
-                 mistakes=_picked(outputs, lambda o: np.asarray(o[2], np.float64).reshape(-1)))
+                 mistakes=pick_outputs(outputs, lambda o: np.asarray(o[2], np.float64).reshape(-1)))
     for name, got, expected, i in (("w1", w1, expected_w1, 0), ("w0", w0, expected_w0, 1)):
         expect_close(_numbers(got), expected, name, rtol=TRAIN_RTOL, atol=TRAIN_ATOL,
-                     mistakes=_picked(outputs, lambda o, i=i: np.asarray(o[i], np.float64).reshape(())))
+                     mistakes=pick_outputs(outputs, lambda o, i=i: np.asarray(o[i], np.float64).reshape(())))
 
 
 def _book_data():
@@ -296,8 +258,8 @@ def test_linear_regression_tf_on_a_random_line(student, mistakes, rng):
 # ---------------------------------------------------------------------------------------------
 
 def _check_write_loss_summary(student, losses):
-    answer = _probe(student, "write_loss_summary", "write_loss_summary", losses)
-    variants = _variants("write_loss_summary", "write_loss_summary", losses)
+    answer = probe_answer(student, "write_loss_summary", "write_loss_summary", losses)
+    variants = probe_variants(catalogue, ref, "write_loss_summary", "write_loss_summary", losses)
     if not answer["event_files"]:
         fail("ch03.no_event_file", next((k for k, v in variants.items() if not v["event_files"]), None))
     scalars = answer["scalars"]
@@ -306,9 +268,9 @@ def _check_write_loss_summary(student, losses):
         fail("ch03.summary_tag_missing", diagnosis, tags=", ".join(sorted(scalars)) or "-")
     written = {k: v["scalars"]["loss"] for k, v in variants.items() if "loss" in v["scalars"]}
     expect_equal(list(scalars["loss"]["steps"]), list(range(len(losses))), "step list of the 'loss' scalars",
-                 mistakes=_picked(written, lambda w: list(w["steps"])))
+                 mistakes=pick_outputs(written, lambda w: list(w["steps"])))
     expect_close(np.asarray(scalars["loss"]["values"]), np.asarray(losses, np.float64), "the 'loss' values read back",
-                 rtol=1e-6, atol=1e-7, mistakes=_picked(written, lambda w: np.asarray(w["values"])))
+                 rtol=1e-6, atol=1e-7, mistakes=pick_outputs(written, lambda w: np.asarray(w["values"])))
 
 
 @graded("write_loss_summary", points=1, visible=True)

@@ -1,6 +1,5 @@
 """Chapter 2 written differently but correctly (torch.add, autograd.grad, as_tensor, detach, a list
 returned, zero_grad after step, NumPy losses): must keep full marks."""
-import numpy as np
 import torch
 from torch import nn, optim
 

@@ -1,0 +1,44 @@
+"""Grader-side use of probes (`autograder.probes`): models and framework objects are graded by what
+they do, next to the student's code, and only plain data comes back.
+
+A probe answers a dict: its findings, or {"missing": name} / {"error": exception info}, which
+`probe_answer` turns into the usual student-facing failure.  `probe_variants` runs the same probe on
+each catalogued mistake, in the grader process, so a student's answer can be matched to a mistake.
+"""
+from __future__ import annotations
+
+import copy
+
+from autograder.failures import student_error
+from autograder.grading import StudentError
+from autograder.inprocess import roundtrip
+
+
+def probe_answer(student, name: str, function: str, *args, **kwargs) -> dict:
+    """The student's answer to probe `name` about `function`; a missing function or an exception
+    in the student's code fails the test with the usual message."""
+    answer = student.probe(name, *args, **kwargs)
+    if not isinstance(answer, dict):
+        raise RuntimeError(f"probe {name} answered {type(answer).__name__}")
+    if "missing" in answer:
+        raise StudentError("missing_function", "missing_function", function=function)
+    if "error" in answer:
+        raise student_error(function, answer["error"])
+    return answer
+
+
+def probe_variants(catalogue, reference, function: str, name: str, *args, **kwargs) -> dict:
+    """{mistake id: probe answer} of each catalogued variant of `function`, each run beside the
+    `reference` module's other functions."""
+    from autograder.probes import PROBES
+    out = {}
+    for variant in catalogue.variants_of(function):
+        namespace = dict(vars(reference))
+        namespace[function] = variant.fn
+        try:
+            answer = roundtrip(PROBES[name](namespace, *copy.deepcopy(args), **copy.deepcopy(kwargs)))
+        except Exception:  # a variant that cannot run on these inputs cannot be this student's
+            continue
+        if isinstance(answer, dict) and "error" not in answer and "missing" not in answer:
+            out[variant.id] = answer
+    return out
