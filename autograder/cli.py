@@ -52,6 +52,9 @@ def _launcher(args):
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # The TensorFlow chapters' graders import TensorFlow here too: keep its log noise off the terminal.
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     from autograder.config import ConfigError
     from autograder.sandbox import SandboxUnavailable
     try:
