@@ -42,7 +42,8 @@ class Assignment:
 
 
 ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in [
-    Assignment("ch02", "PyTorch 基础", ("numpy", "torch"), Limits(call_timeout=60, memory_mb=4096), probes=True),
+    Assignment("ch02", "PyTorch 基础", ("numpy", "torch", "torch._dynamo"),  # optim.step() imports _dynamo
+               Limits(call_timeout=60, memory_mb=4096), probes=True),
     Assignment("ch03", "TensorFlow 基础", ("numpy", "tensorflow"),
                Limits(call_timeout=60, load_timeout=120, memory_mb=4096, processes=256), probes=True),
     Assignment("ch04", "感知机与逻辑回归"),

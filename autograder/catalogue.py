@@ -20,8 +20,41 @@ import copy
 import inspect
 import re
 import textwrap
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any, Callable
+
+
+class LazyOutputs(MutableMapping):
+    """{mistake id: output}, computed on first use: a correct answer never pays for running the
+    catalogue, since only a failing comparison looks at it.  Graders may edit it like a dict."""
+
+    def __init__(self, compute: Callable[[], dict]):
+        self._compute = compute
+        self._data: dict | None = None
+
+    def _outputs(self) -> dict:
+        if self._data is None:
+            self._data = self._compute()
+        return self._data
+
+    def __getitem__(self, key):
+        return self._outputs()[key]
+
+    def __iter__(self):
+        return iter(self._outputs())
+
+    def __len__(self):
+        return len(self._outputs())
+
+    def __setitem__(self, key, value):
+        self._outputs()[key] = value
+
+    def __delitem__(self, key):
+        del self._outputs()[key]
+
+    def copy(self) -> dict:
+        return dict(self._outputs())
 
 
 @dataclass(frozen=True)
@@ -62,16 +95,19 @@ class Catalogue:
     def variants_of(self, function: str) -> list[Variant]:
         return [v for v in self._variants if v.function == function]
 
-    def outputs(self, function: str, *args, pick: Callable[[Any], Any] | None = None, **kwargs) -> dict[str, Any]:
-        """{mistake id: what that variant returns on these inputs} (after `pick`).
-
-        Variants get deep copies of the inputs; a variant that raises is left out.
+    def outputs(self, function: str, *args, pick: Callable[[Any], Any] | None = None, **kwargs) -> LazyOutputs:
+        """{mistake id: what that variant returns on these inputs} (after `pick`), computed when first
+        looked at.  Variants get deep copies of the inputs (taken now); a variant that raises is left out.
         """
-        out = {}
-        for v in self.variants_of(function):
-            try:
-                result = v.fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
-                out[v.id] = pick(result) if pick else result
-            except Exception:
-                continue
-        return out
+        args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+
+        def compute() -> dict:
+            out = {}
+            for v in self.variants_of(function):
+                try:
+                    result = v.fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+                    out[v.id] = pick(result) if pick else result
+                except Exception:
+                    continue
+            return out
+        return LazyOutputs(compute)

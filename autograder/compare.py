@@ -322,15 +322,19 @@ def expect_shape(got: Any, expected: Any, what: str, diagnosis: str | None = Non
     raise Mismatch(key, diagnosis, what=what, got=tuple(g.shape), expected=tuple(e.shape))
 
 
-def pick_outputs(raw: Mapping[str, Any], pick) -> dict[str, Any]:
-    """{mistake id: pick(output)} for the variants whose output has the picked parts."""
-    out = {}
-    for mistake_id, value in raw.items():
-        try:
-            out[mistake_id] = pick(value)
-        except Exception:  # a variant whose output lacks a part cannot be this student's
-            continue
-    return out
+def pick_outputs(raw: Mapping[str, Any], pick) -> Mapping[str, Any]:
+    """{mistake id: pick(output)} for the variants whose output has the picked parts (lazily)."""
+    from autograder.catalogue import LazyOutputs
+
+    def compute() -> dict:
+        out = {}
+        for mistake_id, value in raw.items():
+            try:
+                out[mistake_id] = pick(value)
+            except Exception:  # a variant whose output lacks a part cannot be this student's
+                continue
+        return out
+    return LazyOutputs(compute)
 
 
 def diagnose_parts(got: Mapping, expected: Mapping, outputs: Mapping[str, Mapping]) -> str | None:
@@ -366,6 +370,15 @@ def expect_parts(got: Mapping, expected: Mapping, raw_mistakes: Mapping[str, Any
     `alternative()` gives what a correct function built on the student's *own* helpers returns (an
     optimizer calling the student's propagate): agreeing with it is full marks too, so that one
     mistake costs points only in the function that has it."""
+    try:  # the common case, a right answer, needs no catalogue
+        for k in expected:
+            if labels:
+                expect_equal(got[k], np.asarray(expected[k]), what[k])
+            else:
+                expect_close(got[k], expected[k], what[k], rtol=rtol, atol=atol)
+        return
+    except Mismatch:
+        pass
     if alternative is not None and not all(same(got[k], expected[k]) for k in expected):
         alt = try_call(alternative)
         if alt is not None and all(same(got[k], alt[k]) for k in expected):

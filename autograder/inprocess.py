@@ -42,20 +42,14 @@ class InProcessStudent:
     def has(self, name: str) -> bool:
         return callable(self._namespace.get(name))
 
+    def call(self, name: str, *args, **kwargs) -> Any:
+        return self._invoke(name, args, kwargs, return_args=False)
+
     def call_keeping_args(self, name: str, *args) -> tuple[Any, list]:
         """(result, the positional arguments as the call left them), as `WorkerStudent` does."""
-        fn = self._namespace.get(name)
-        if not callable(fn):
-            raise StudentError("missing_function", "missing_function", function=name)
-        kept: list = []
+        return tuple(self._invoke(name, args, {}, return_args=True))
 
-        def keeping(*a):
-            kept[:] = a
-            return fn(*a)
-        result = InProcessStudent({name: keeping}, self._timeout).call(name, *args)
-        return result, roundtrip(kept)
-
-    def call(self, name: str, *args, **kwargs) -> Any:
+    def _invoke(self, name: str, args: tuple, kwargs: dict, return_args: bool) -> Any:
         fn = self._namespace.get(name)
         if not callable(fn):
             raise StudentError("missing_function", "missing_function", function=name)
@@ -76,7 +70,7 @@ class InProcessStudent:
             if use_alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
-        return roundtrip(result)
+        return roundtrip((result, list(args)) if return_args else result)
 
     def probe(self, probe: str, *args, **kwargs) -> Any:
         """Run the trusted probe `autograder.probes.PROBES[probe](namespace, *args)` next to the student's

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 
+from autograder.catalogue import LazyOutputs
 from autograder.failures import student_error
 from autograder.grading import StudentError
 from autograder.inprocess import roundtrip
@@ -27,18 +28,22 @@ def probe_answer(student, name: str, function: str, *args, **kwargs) -> dict:
     return answer
 
 
-def probe_variants(catalogue, reference, function: str, name: str, *args, **kwargs) -> dict:
+def probe_variants(catalogue, reference, function: str, name: str, *args, **kwargs) -> LazyOutputs:
     """{mistake id: probe answer} of each catalogued variant of `function`, each run beside the
-    `reference` module's other functions."""
+    `reference` module's other functions; computed only when a failing comparison looks at it."""
     from autograder.probes import PROBES
-    out = {}
-    for variant in catalogue.variants_of(function):
-        namespace = dict(vars(reference))
-        namespace[function] = variant.fn
-        try:
-            answer = roundtrip(PROBES[name](namespace, *copy.deepcopy(args), **copy.deepcopy(kwargs)))
-        except Exception:  # a variant that cannot run on these inputs cannot be this student's
-            continue
-        if isinstance(answer, dict) and "error" not in answer and "missing" not in answer:
-            out[variant.id] = answer
-    return out
+    args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+
+    def compute() -> dict:
+        out = {}
+        for variant in catalogue.variants_of(function):
+            namespace = dict(vars(reference))
+            namespace[function] = variant.fn
+            try:
+                answer = roundtrip(PROBES[name](namespace, *copy.deepcopy(args), **copy.deepcopy(kwargs)))
+            except Exception:  # a variant that cannot run on these inputs cannot be this student's
+                continue
+            if isinstance(answer, dict) and "error" not in answer and "missing" not in answer:
+                out[variant.id] = answer
+        return out
+    return LazyOutputs(compute)
