@@ -28,8 +28,9 @@ notebooks: venv          ## rebuild source/ from solutions/ and tools/notebooks/
 release: venv            ## regenerate release/ with nbgrader generate_assignment
 	$(PY) -m tools.release
 
-bench: venv
+bench: venv              ## grading time beside nbgrader autograde, and the in-notebook check's time
 	$(PY) bench/bench_grade.py
+	$(PY) bench/bench_check.py
 
 clean:
 	rm -rf demo/course .pytest_cache
