@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @dataclass(frozen=True)
 class Limits:
     call_timeout: float = 10.0   # seconds of wall time per call into the student's code
+    cpu_seconds: int = 600       # CPU time of one worker process in all (a backstop: RLIMIT_CPU)
     load_timeout: float = 60.0   # seconds to load the submission (imports included)
     memory_mb: int = 1024        # address space the student's code may add to the worker
     output_kb: int = 1024        # bytes the student's code may print

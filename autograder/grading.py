@@ -30,7 +30,7 @@ from typing import Any, Callable
 import numpy as np
 
 from autograder.compare import Mismatch, reveal
-from autograder.messages import text
+from autograder.messages import test_description, text
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,13 @@ class GraderTest:
     @property
     def doc(self) -> str:
         return (self.func.__doc__ or "").strip().splitlines()[0] if self.func.__doc__ else self.name
+
+    @property
+    def chapter(self) -> str:
+        return self.func.__module__.rsplit(".", 1)[-1]
+
+    def describe(self, lang: str = "zh") -> str:
+        return test_description(self.chapter, self.name, self.doc, lang)
 
 
 def graded(function: str, points: float, visible: bool = False):
@@ -113,7 +120,8 @@ def run_test(test: GraderTest, student: Any, *, seed: int, catalogue=None, lang:
 
     fixtures = {"student": student, "rng": rng_for(seed, test.name), "mistakes": mistakes, "seed": seed}
     params = test.func.__code__.co_varnames[: test.func.__code__.co_argcount]
-    result = TestResult(test.name, test.function, 0.0, test.points, test.visible, "failed", description=test.doc)
+    result = TestResult(test.name, test.function, 0.0, test.points, test.visible, "failed",
+                        description=test.describe(lang))
     try:
         with reveal(test.visible):
             test.func(**{p: fixtures[p] for p in params})

@@ -71,8 +71,9 @@ def guess_assignment(program: Program) -> str | None:
     return best if defined & graded_functions(best) else None
 
 
-def _failed_everything(tests, message: str, diagnosis: str) -> list[TestResult]:
-    return [TestResult(t.name, t.function, 0.0, t.points, t.visible, "failed", message, diagnosis, t.doc) for t in tests]
+def _failed_everything(tests, message: str, diagnosis: str, lang: str) -> list[TestResult]:
+    return [TestResult(t.name, t.function, 0.0, t.points, t.visible, "failed", message, diagnosis, t.describe(lang))
+            for t in tests]
 
 
 def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, seed: int | None = None,
@@ -91,7 +92,7 @@ def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, se
         assignment = assignment or infer_assignment(Notebook(str(path), (), {}), ASSIGNMENTS)
         report.assignment = assignment
         if assignment in ASSIGNMENTS:
-            report.tests = _failed_everything(_tests(assignment, visible_only), message, "unreadable_notebook")
+            report.tests = _failed_everything(_tests(assignment, visible_only), message, "unreadable_notebook", lang)
         report.seconds = time.perf_counter() - started
         return report
     program = extract(nb)

@@ -78,7 +78,7 @@ def terminal_summary(report: GradeReport, lang: str = "zh") -> str:
     if failed:
         lines.append("")
     for t in failed:
-        lines.append(f"  ✗ {t.function}: {t.description}")
+        lines.append(f"  ✗ {t.description}")
         lines.append(f"      {t.output}")
     return "\n".join(lines)
 

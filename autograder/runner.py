@@ -83,7 +83,8 @@ class WorkerStudent:
         self._fd_out, self._fd_in = to_worker_w, from_worker_r
         init = {"op": "init", "preload": list(self.assignment.preload), "limits": {
             "memory_mb": self.limits.memory_mb, "output_kb": self.limits.output_kb,
-            "open_files": self.limits.open_files, "processes": self.limits.processes}, "load_timeout": self.limits.load_timeout,
+            "open_files": self.limits.open_files, "processes": self.limits.processes,
+            "cpu_seconds": self.limits.cpu_seconds}, "load_timeout": self.limits.load_timeout,
             "probes": self.assignment.probes, "program": self.program.to_wire()}
         protocol.write_frame(self._fd_out, protocol.pack(init))
         self._loaded = False  # the worker loads while the grader imports its tests; see _await_loaded

@@ -113,6 +113,10 @@ def _set_limits(limits: dict) -> None:
     if limits.get("processes") and os.getuid() != 0:  # root ignores it; the sandbox runs as a user of its own
         n = int(limits["processes"])
         resource.setrlimit(resource.RLIMIT_NPROC, (n, n))
+    if limits.get("cpu_seconds"):  # SIGXCPU ends the worker; the grader reports a crash and restarts it
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        n = int(used.ru_utime + used.ru_stime) + int(limits["cpu_seconds"])
+        resource.setrlimit(resource.RLIMIT_CPU, (n, n + 5))
     if limits.get("open_files"):
         n = int(limits["open_files"])
         resource.setrlimit(resource.RLIMIT_NOFILE, (n, n))

@@ -57,3 +57,12 @@ def test_catalogued_mistake_loses_points_and_is_named(chapter, variant):
     assert sum(r.score for r in results) < sum(r.max_score for r in results), "the mistake keeps full marks"
     assert variant.id in {r.diagnosis for r in results}, [(r.name, r.output) for r in results if r.status != "passed"]
     assert mistake_text(variant.id, "zh") and mistake_text(variant.id, "en")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_grader_has_a_chinese_description(chapter):
+    module = importlib.import_module(f"autograder.messages.{chapter}")
+    names = {t.name for t in collect(f"autograder.graders.{chapter}")}
+    described = set(getattr(module, "TESTS", {}))
+    assert names <= described, sorted(names - described)
+    assert described <= names, sorted(described - names)   # no description of a test that is gone

@@ -129,3 +129,12 @@ def test_arguments_are_copies(student):
     a = np.zeros(3)
     student.call("add", a, 1)
     assert np.all(a == 0)
+
+
+def test_cpu_time_backstop_ends_a_busy_worker_and_grading_goes_on():
+    program = extract(Notebook("x", (Cell(0, 1, "code", SOURCE),), {}))
+    limits = Limits(call_timeout=30, cpu_seconds=1)
+    with WorkerStudent(program, Assignment("test", "test", limits=limits), make_launcher("plain")) as s:
+        error = fails(s, "forever")
+        assert error.kind == "crash" and "SIGXCPU" in error.render("en")
+        assert s.call("add", 2, 3) == 5

@@ -89,6 +89,18 @@ def text(key: str, lang: str = "zh", **params) -> str:
     return template.format(**params)
 
 
+def test_description(chapter: str, test_name: str, english: str, lang: str = "zh") -> str:
+    """A grader's one-line description: its docstring in English, `TESTS[test_name]` of the
+    chapter's message module in Chinese (the English one where a translation is missing)."""
+    if lang == "en":
+        return english
+    try:
+        module = importlib.import_module(f"autograder.messages.{chapter}")
+    except ImportError:
+        return english
+    return getattr(module, "TESTS", {}).get(test_name, english)
+
+
 def mistake_text(mistake_id: str, lang: str = "zh") -> str:
     """Render the catalogued mistake `chNN.function.name`."""
     chapter, _, rest = mistake_id.partition(".")

@@ -118,3 +118,36 @@ CHECKS = {
         "返回的模型没有可读取的 fc 层权重 w 和偏置 b（应是 nn.Linear(1, 1)）。",
         "The returned model has no fc layer whose weight w and bias b can be read (it should be nn.Linear(1, 1))."),
 }
+
+TESTS = {
+    "test_tensor_ops_on_two_2x2_matrices":
+        "tensor_ops：a = [[1, 2], [3, 4]]、b = [[5, 6], [7, 8]] 时的 a + b、a * b 和 a @ b.T",
+    "test_tensor_ops_on_random_rectangular_matrices":
+        "tensor_ops：随机 (n, m) 矩阵（n != m）上的三个结果",
+    "test_numpy_bridge_shares_memory_with_a_small_array":
+        "numpy_bridge：得到与数组取值和 dtype 相同、并随数组变化而变化的张量",
+    "test_numpy_bridge_on_a_random_array":
+        "numpy_bridge：随机 float64 数组上的取值、dtype 和内存共享",
+    "test_mean_grad_on_3x2_tensors":
+        "mean_grad：3x2 张量上 z = (x + y).mean() 的 dz/dx 和 dz/dy（均为 1/6）",
+    "test_mean_grad_on_random_tensors":
+        "mean_grad：随机 (n, m) 张量上的两个梯度",
+    "test_vector_backward_on_2x2_tensors":
+        "vector_backward：对 z = 2x + 3y（2x2 张量），x.grad 全为 2，y.grad 全为 3",
+    "test_vector_backward_on_random_tensors":
+        "vector_backward：随机 (n, m) 张量上的两个梯度",
+    "test_no_grad_double_on_a_2x2_tensor":
+        "no_grad_double：得到 requires_grad 为 False 的 2x，且 x 保持不变（x = [[1, 2], [3, 4]]）",
+    "test_no_grad_double_on_a_random_tensor":
+        "no_grad_double：随机张量上的取值、requires_grad 以及输入保持不变",
+    "test_linear_regression_is_one_linear_layer":
+        "LinearRegression：一个 nn.Module，其 fc = nn.Linear(1, 1)，对形状为 (5, 1) 的 x 给出 w * x + b",
+    "test_linear_regression_on_a_random_batch":
+        "LinearRegression：随机批量上的参数、网络层和输出 w * x + b",
+    "test_train_linear_regression_on_the_books_data":
+        "train_linear_regression：在 y = 3x + 10 + 0.5·noise 上以 lr 5e-3 训练 200 轮后的损失、w 和 b",
+    "test_train_linear_regression_on_a_random_line":
+        "train_linear_regression：随机直线、随机训练轮数和学习率下的损失、w 和 b",
+    "test_train_linear_regression_returns_the_trained_model":
+        "train_linear_regression：返回的模型用训练得到的 w 和 b 预测 w * x + b",
+}

@@ -98,3 +98,30 @@ CHECKS = {
         "事件文件中没有 tag 为 'loss' 的标量摘要（找到的标量 tag：{tags}）。",
         "The event file holds no scalar summary tagged 'loss' (scalar tags found: {tags})."),
 }
+
+TESTS = {
+    "test_tf_tensor_ops_on_the_books_matrices":
+        "tf_tensor_ops：[[1, 2], [3, 4]] 与 [[5, 6], [7, 8]] 的加法、减法、乘法和 matmul",
+    "test_tf_tensor_ops_on_random_square_matrices":
+        "tf_tensor_ops：随机 (n, n) float32 矩阵上的四个结果",
+    "test_f_eager_on_the_books_numbers":
+        "f_eager：a = 3、b = 4、c = 2 时 a*a + a*b + c 为 23",
+    "test_f_eager_on_random_vectors":
+        "f_eager：在随机 float32 向量上逐元素计算 a*a + a*b + c",
+    "test_f_graph_is_a_tf_function_giving_23":
+        "f_graph：一个真正的 tf.function，其计算图在 a = 3、b = 4、c = 2 时给出 23",
+    "test_f_graph_on_random_vectors":
+        "f_graph：在随机 float32 向量上计算 a*a + a*b + c 的 tf.function",
+    "test_session_compute_feeds_3_and_4":
+        "session_compute：向占位符输入 3.0 和 4.0 运行 Session，得到 21",
+    "test_session_compute_on_random_vectors":
+        "session_compute：通过 feed_dict 输入随机向量，计算 a*a + a*b",
+    "test_linear_regression_tf_on_the_books_data":
+        "linear_regression_tf：在书中数据上以学习率 0.01 迭代 60 次后的损失、w1 和 w0",
+    "test_linear_regression_tf_on_a_random_line":
+        "linear_regression_tf：随机直线、随机迭代次数和学习率下的损失、w1 和 w0",
+    "test_write_loss_summary_of_four_losses":
+        "write_loss_summary：TensorBoard 在第 0-3 步读到 'loss' = 3.0、2.0、1.5、1.2",
+    "test_write_loss_summary_of_random_losses":
+        "write_loss_summary：从事件文件读回的随机损失曲线的步数和取值",
+}

@@ -117,3 +117,56 @@ MISTAKES = {
 }
 
 CHECKS = {}
+
+TESTS = {
+    "test_perceptron_on_fixed_inputs":
+        "perceptron：固定输入上的输出，包括 w·x + b = 0 的情形（必须输出 0）",
+    "test_perceptron_on_random_inputs_and_boundary":
+        "perceptron：随机长度的随机输入，其中若干个恰好位于边界 w·x + b = 0 上",
+    "test_AND_truth_table":
+        "AND：(0,0)、(0,1)、(1,0)、(1,1) 的真值表",
+    "test_AND_float_inputs_any_order":
+        "AND：随机顺序的浮点输入 0.0 / 1.0",
+    "test_OR_truth_table":
+        "OR：(0,0)、(0,1)、(1,0)、(1,1) 的真值表",
+    "test_OR_float_inputs_any_order":
+        "OR：随机顺序的浮点输入 0.0 / 1.0",
+    "test_NAND_truth_table":
+        "NAND：(0,0)、(0,1)、(1,0)、(1,1) 的真值表",
+    "test_NAND_float_inputs_any_order":
+        "NAND：随机顺序的浮点输入 0.0 / 1.0",
+    "test_XOR_truth_table":
+        "XOR：(0,0)、(0,1)、(1,0)、(1,1) 的真值表",
+    "test_XOR_float_inputs_any_order":
+        "XOR：随机顺序的浮点输入 0.0 / 1.0",
+    "test_sigmoid_on_small_array":
+        "sigmoid：z = [-2, 0, 0.5, 3] 处的取值",
+    "test_sigmoid_on_random_matrix_and_scalar":
+        "sigmoid：随机二维数组和 Python 数值",
+    "test_initialize_with_zeros_dim_2":
+        "initialize_with_zeros：dim = 2 时形状为 (2, 1) 的 W 和 b = 0",
+    "test_initialize_with_zeros_random_dim":
+        "initialize_with_zeros：随机 dim 下形状为 (dim, 1) 的 W 和 b = 0",
+    "test_propagate_cost_on_small_example":
+        "propagate：小规模固定问题上的代价",
+    "test_propagate_gradients_on_small_example":
+        "propagate：小规模固定问题上的 dW 和 db",
+    "test_propagate_cost_on_random_problem":
+        "propagate：随机问题上的代价",
+    "test_propagate_gradients_on_random_problem":
+        "propagate：随机问题上的 dW 和 db",
+    "test_propagate_gradients_agree_with_numerical_gradient":
+        "propagate：dW 和 db 与学生自己的代价函数的中心差分结果一致",
+    "test_optimizer_ten_steps_on_small_example":
+        "optimizer：在小规模问题上以学习率 0.1 迭代 10 次后的 W、b 和代价列表",
+    "test_optimizer_on_random_problem":
+        "optimizer：随机问题、随机迭代次数和学习率下的 W、b 和代价列表",
+    "test_optimizer_default_arguments":
+        "optimizer：默认参数 num_iterations=200、learning_rate=0.01",
+    "test_predict_on_small_example":
+        "predict：小规模固定问题上的标签",
+    "test_predict_on_random_problem":
+        "predict：随机问题上的标签",
+    "test_predict_threshold_is_strict":
+        "predict：ŷ 恰好为 0.5（w·x + b = 0）的样本标记为 0；ŷ 略大于 0.5 的标记为 1",
+}

@@ -103,3 +103,44 @@ CHECKS = {
         "The trained cost {after:.4g} is not below the initial cost {before:.4g}: check that each iteration "
         "really updates the parameters, in the descent direction."),
 }
+
+TESTS = {
+    "test_initialize_parameters_book_values":
+        "initialize_parameters：n_x=2、n_h=4、n_y=1 时书中的取值（np.random.seed(0)、randn、偏置为零）",
+    "test_initialize_parameters_shapes_and_zero_biases":
+        "initialize_parameters：随机层大小下的形状、零偏置，且权重不全为零",
+    "test_initialize_parameters_book_values_random_sizes":
+        "initialize_parameters：随机层大小下书中的取值（seed 0，先生成 W1 再生成 W2）",
+    "test_forward_propagation_on_small_example":
+        "forward_propagation：小规模固定网络上的 A2 以及缓存 Z1、A1、Z2、A2",
+    "test_forward_propagation_on_random_network":
+        "forward_propagation：随机网络和批量上的 A2 及缓存",
+    "test_compute_loss_on_small_example":
+        "compute_loss：小规模固定批量的交叉熵代价",
+    "test_compute_loss_on_random_batch":
+        "compute_loss：随机批量的代价",
+    "test_back_propagation_on_small_example":
+        "back_propagation：小规模固定网络上的 dW1、db1、dW2、db2",
+    "test_back_propagation_on_random_network":
+        "back_propagation：随机网络和批量上的梯度",
+    "test_back_propagation_agrees_with_numerical_gradient":
+        "back_propagation：梯度与代价（forward_propagation + compute_loss）的中心差分结果一致",
+    "test_update_parameters_on_small_example":
+        "update_parameters：在小规模固定网络上以学习率 0.5 更新一步",
+    "test_update_parameters_random_learning_rate":
+        "update_parameters：在随机网络上以随机学习率更新一步",
+    "test_update_parameters_default_learning_rate":
+        "update_parameters：默认参数 learning_rate=0.1",
+    "test_nn_model_small_example":
+        "nn_model：以学习率 0.5 迭代 20 次后的参数（n_h = 3，采用书中的初始化）",
+    "test_nn_model_random_problem":
+        "nn_model：随机问题、隐藏层大小、迭代次数和学习率下的参数",
+    "test_nn_model_reduces_the_cost":
+        "nn_model：返回形状正确的参数，且其代价低于初始化时的代价",
+    "test_predict_on_small_example":
+        "predict：小规模固定网络上的标签",
+    "test_predict_on_random_network":
+        "predict：随机网络和批量上的标签",
+    "test_predict_threshold_is_strict":
+        "predict：A2 恰好为 0.5 的样本标记为 0（偏置为零且输入列全为零）",
+}
