@@ -83,7 +83,8 @@ def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, se
     ({"call_timeout": 3}) or per assignment as in nbgrader_config.py ({"ch06": {...}, "*": {...}})."""
     started = time.perf_counter()
     seed = secrets.randbelow(2**31) if seed is None else int(seed)
-    report = GradeReport(str(path), assignment, seed, isolation=(launcher or _default_launcher()).description)
+    launcher = launcher or _default_launcher()
+    report = GradeReport(str(path), assignment, seed, isolation=launcher.description)
     try:
         nb = read_notebook(path)
     except NotebookError as e:

@@ -77,6 +77,10 @@ class WorkerStudent:
         try:
             self._proc = self.launcher.popen(argv, scratch=self._scratch, pass_fds=(to_worker_r, from_worker_w),
                                              stdout=out, env=worker_env(self._scratch), limits=self.limits)
+        except OSError:
+            for fd in (to_worker_w, from_worker_r):
+                os.close(fd)
+            raise
         finally:
             for fd in (to_worker_r, from_worker_w, out):
                 os.close(fd)
@@ -109,7 +113,10 @@ class WorkerStudent:
             self._scratch = None
 
     def __enter__(self):
-        self.start()
+        try:
+            self.start()
+        except OSError:  # e.g. the sandbox binary vanished: every call then fails with the reason
+            self._kill()
         return self
 
     def __exit__(self, *exc):
@@ -170,16 +177,16 @@ class WorkerStudent:
         """The errors the student's top-level code raised while loading (loads it if need be)."""
         try:
             self._ensure_started()
-        except (TimeoutError, WorkerDied):
+        except (TimeoutError, WorkerDied, OSError):
             self._kill()
         return self.load_errors
 
     def _request(self, op: str, name: str, args: tuple, kwargs: dict, label: str, return_args: bool = False) -> Any:
         try:
             self._ensure_started()
-        except (TimeoutError, WorkerDied) as e:
+        except (TimeoutError, WorkerDied, OSError) as e:
             self._kill()
-            raise StudentError("crash", "crash", function=label, detail=f"load: {getattr(e, 'detail', 'timeout')}") from None
+            raise StudentError("crash", "crash", function=label, detail=f"load: {getattr(e, 'detail', None) or e or 'timeout'}") from None
         if op == "call" and name not in self.defined:
             raise self._missing(name)
         if label in self._hung:  # a function that hung once is not waited for again

@@ -138,3 +138,16 @@ def test_cpu_time_backstop_ends_a_busy_worker_and_grading_goes_on():
         error = fails(s, "forever")
         assert error.kind == "crash" and "SIGXCPU" in error.render("en")
         assert s.call("add", 2, 3) == 5
+
+
+def test_a_worker_that_cannot_start_fails_each_call_with_the_reason():
+    class Broken:
+        description = "broken launcher"
+
+        def popen(self, argv, **kwargs):
+            raise FileNotFoundError(2, "No such file or directory", "bwrap")
+    program = extract(Notebook("x", (Cell(0, 1, "code", SOURCE),), {}))
+    with WorkerStudent(program, Assignment("test", "test", limits=LIMITS), Broken()) as s:
+        assert s.load_report() == []
+        error = fails(s, "add", 1, 2)
+        assert error.kind == "crash" and "bwrap" in error.render("en")
