@@ -212,6 +212,8 @@ def expect_close(got: Any, expected: Any, what: str, *, mistakes: Mapping[str, A
         raise Mismatch("factor", what=what, factor=f"{factor:.3g}")
     rel = np.abs(got_f - expected) / np.maximum(np.abs(expected), 1e-12)
     rel = np.where(np.isfinite(rel), rel, np.inf)
+    if arr.ndim == 0:
+        raise Mismatch("value_differs", diagnosis, what=what, rel=float(rel))
     worst = np.unravel_index(int(np.argmax(np.where(ok, -1.0, rel))), arr.shape) if arr.ndim else ()
     raise Mismatch("values_differ", diagnosis, what=what, bad=int((~ok).sum()), total=int(ok.size),
                    rel=float(np.max(np.where(ok, 0.0, rel))), index=tuple(int(i) for i in worst))

@@ -102,5 +102,5 @@ def markdown_feedback(report: GradeReport, lang: str = "zh") -> str:
         kind = "" if t.visible else (" （隐藏测试）" if lang != "en" else " (hidden test)")
         lines.append(f"- {mark} {t.description}{kind}: {t.score:g}/{t.max_score:g}")
         if t.status != "passed":
-            lines.append(f"  - {t.output}")
+            lines.append("  - " + t.output.replace("\n", "\n    "))   # multi-line arrays stay in the item
     return "\n".join(lines) + "\n"

@@ -66,6 +66,7 @@ ENGINE: dict[str, tuple[str, str]] = {
     "factor_named": ("{what} 与正确结果相差一个常数因子 {name}。", "{what} is off by a constant factor {name}."),
     "values_differ": ("{what} 的数值不正确：{bad} / {total} 个元素超出容差，最大相对误差 {rel:.2g}（位置 {index}）。",
                       "{what} has wrong values: {bad} of {total} entries are outside the tolerance, max relative error {rel:.2g} (at {index})."),
+    "value_differs": ("{what} 的数值不正确（相对误差 {rel:.2g}）。", "{what} has a wrong value (relative error {rel:.2g})."),
     "values_differ_visible": ("{what} 的数值不正确：得到 {got}，应为 {expected}。",
                               "{what} has wrong values: got {got}, expected {expected}."),
     "not_equal": ("{what} 不正确。", "{what} is not correct."),
