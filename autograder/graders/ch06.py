@@ -41,16 +41,18 @@ def _matches(got, value, rtol=1e-4, atol=1e-7) -> bool:
 
 
 @contextlib.contextmanager
-def own_helpers_forgiven(got, alternative, rtol=1e-4, atol=1e-7):
+def own_helpers_forgiven(got, alternative, rtol=1e-4, atol=1e-7, reference=None):
     """A Mismatch in the block is forgiven when `got` equals `alternative()`: what the reference
     composition gives on the student's *own* helpers (forward_propagation on their single_layer_forward,
     nn_model on their forward/backward/update, ...).  One mistake then costs points only in the
-    function that has it."""
+    function that has it.  Never forgiven when `alternative()` equals `reference` (the correct output):
+    the student's helpers are then right on this input, and the mistake is the function's own."""
     try:
         yield
     except Mismatch:
         expected = try_call(alternative)
-        if expected is None or not _matches(got, expected, rtol, atol):
+        if expected is None or not _matches(got, expected, rtol, atol) or \
+                (reference is not None and _matches(expected, reference, rtol, atol)):
             raise
 
 
@@ -202,6 +204,19 @@ def own_forward(student, X, params, output):
                                                 'relu' if l < L else output)
         caches.append(cache)
     return A, caches
+
+
+def own_single_layer_forward(student, A_prev, W, b, activation):
+    """A of the reference single_layer_forward on the student's own sigmoid / relu / softmax."""
+    return getattr(student, activation)(np.dot(W, A_prev) + b)
+
+
+def own_single_layer_backward(student, dA, cache, activation):
+    """The reference single_layer_backward on the student's own relu_backward / sigmoid_backward."""
+    A_prev, W, b, Z = cache[:4]
+    dZ = np.asarray(getattr(student, activation + '_backward')(dA, Z), dtype=np.float64)
+    m = A_prev.shape[1]
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T) / m, np.sum(dZ, axis=1, keepdims=True) / m
 
 
 def own_backward(student, AL, Y, caches):
@@ -406,7 +421,9 @@ def _check_single_layer_forward(student, mistakes, A_prev, W, b, activation):
                             f"single_layer_forward(..., '{activation}')")
     A_ref, cache_ref = ref.single_layer_forward(A_prev, W, b, activation)
     outputs = mistakes(A_prev, W, b, activation)
-    close(A, A_ref, f"A ('{activation}')", mistakes={k: v[0] for k, v in outputs.items()})
+    with own_helpers_forgiven(A, lambda: own_single_layer_forward(student, A_prev, W, b, activation),
+                              reference=A_ref):
+        close(A, A_ref, f"A ('{activation}')", mistakes={k: v[0] for k, v in outputs.items()})
     cache = cache_items(cache, "cache")
     for i, name in enumerate(("A_prev", "W", "b", "Z")):
         close(cache[i], cache_ref[i], f"cache {name}", mistakes={k: v[1][i] for k, v in outputs.items()})
@@ -533,9 +550,11 @@ def _check_single_layer_backward(student, mistakes, dA, cache, activation):
     expected = ref.single_layer_backward(dA, cache, activation)
     outputs = mistakes(dA, cache, activation)
     m = dA.shape[1]
-    for i, name in enumerate(("dA_prev", "dW", "db")):
-        close(got[i], expected[i], f"{name} ('{activation}')", mistakes={k: v[i] for k, v in outputs.items()},
-              factors={"m": float(m), "1/m": 1.0 / m})
+    with own_helpers_forgiven(tuple(got), lambda: own_single_layer_backward(student, dA, cache, activation),
+                              reference=expected):
+        for i, name in enumerate(("dA_prev", "dW", "db")):
+            close(got[i], expected[i], f"{name} ('{activation}')", mistakes={k: v[i] for k, v in outputs.items()},
+                  factors={"m": float(m), "1/m": 1.0 / m})
 
 
 @graded("single_layer_backward", points=1, visible=True)
@@ -585,9 +604,11 @@ def test_single_layer_backward_numerical_gradient(student, rng, mistakes):
         numeric = (numerical_gradient(lambda x: f(x, W, b), A_prev, h),
                    numerical_gradient(lambda x: f(A_prev, x, b), W, h) / m,   # dW carries the 1/m
                    numerical_gradient(lambda x: f(A_prev, W, x), b, h) / m)
-        for i, name in enumerate(("dA_prev", "dW", "db")):
-            gradient(got[i], numeric[i], f"{name} ('{activation}')", check,
-                     _which(got[i], {k: v[i] for k, v in outputs.items()}, correct[i]))
+        with own_helpers_forgiven(tuple(got), lambda: own_single_layer_backward(student, dA, (A_prev, W, b, Z),
+                                                                                activation), reference=correct):
+            for i, name in enumerate(("dA_prev", "dW", "db")):
+                gradient(got[i], numeric[i], f"{name} ('{activation}')", check,
+                         _which(got[i], {k: v[i] for k, v in outputs.items()}, correct[i]))
 
 
 @graded("backward_propagation", points=1, visible=True)
@@ -596,7 +617,8 @@ def test_backward_propagation_small_network(student, mistakes):
     X, params, Y = fixed_network()
     AL, caches = ref.forward_propagation(X, params)
     grads = student.backward_propagation(AL, Y, caches)
-    with own_helpers_forgiven(grads, lambda: own_backward(student, AL, Y, caches)):
+    with own_helpers_forgiven(grads, lambda: own_backward(student, AL, Y, caches),
+                              reference=ref.backward_propagation(AL, Y, caches)):
         check_grads(grads, ref.backward_propagation(AL, Y, caches), 2, "grads",
                     lambda pick: mistakes(AL, Y, caches, pick=pick))
 
@@ -610,7 +632,8 @@ def test_backward_propagation_random_network(student, rng, mistakes):
     Y = random_labels(rng, m).reshape(1, m).astype(float)
     AL, caches = ref.forward_propagation(X, params)
     grads = student.backward_propagation(AL, Y, caches)
-    with own_helpers_forgiven(grads, lambda: own_backward(student, AL, Y, caches)):
+    with own_helpers_forgiven(grads, lambda: own_backward(student, AL, Y, caches),
+                              reference=ref.backward_propagation(AL, Y, caches)):
         check_grads(grads, ref.backward_propagation(AL, Y, caches), len(dims) - 1, "grads",
                     lambda pick: mistakes(AL, Y, caches, pick=pick))
 
@@ -625,25 +648,27 @@ def _check_network_gradients(student, forward, backward, cost, X, params, Y, mis
     h, check = numeric_setup(AL, cost_fn(AL, Y))
     grads = getattr(student, backward)(AL, Y, caches)
     keys = [k + str(l) for l in range(1, L + 1) for k in ('dW', 'db')] + ['dA0']
-    expect_dict(grads, keys, "grads")
     inputs = ref_inputs(forward, X, params, Y)
     outputs, correct = mistakes(*inputs), getattr(ref, backward)(*inputs)
+    own = own_backward_softmax if backward.endswith('softmax') else own_backward
+    with own_helpers_forgiven(grads, lambda: own(student, AL, Y, caches), reference=correct):
+        expect_dict(grads, keys, "grads")
 
-    def J(p, X=X):
-        return as_number(cost_fn(network(X, p)[0], Y), cost)
+        def J(p, X=X):
+            return as_number(cost_fn(network(X, p)[0], Y), cost)
 
-    for l in range(L, 0, -1):
-        for k in ('W', 'b'):
-            def f(x, k=k, l=l):
-                return J({**params, k + str(l): x})
-            numeric = numerical_gradient(f, params[k + str(l)], h)
-            got = grads['d' + k + str(l)]
-            key = 'd' + k + str(l)
-            gradient(got, numeric, f"grads['{key}']", check,
-                     _which(got, {i: v[key] for i, v in outputs.items()}, correct[key]))
-    numeric = numerical_gradient(lambda x: J(params, x), X, h) * m  # dA0 = m dJ/dX (no 1/m in dA)
-    gradient(grads['dA0'], numeric, "grads['dA0']", check,
-             _which(grads['dA0'], {i: v['dA0'] for i, v in outputs.items()}, correct['dA0']))
+        for l in range(L, 0, -1):
+            for k in ('W', 'b'):
+                def f(x, k=k, l=l):
+                    return J({**params, k + str(l): x})
+                numeric = numerical_gradient(f, params[k + str(l)], h)
+                got = grads['d' + k + str(l)]
+                key = 'd' + k + str(l)
+                gradient(got, numeric, f"grads['{key}']", check,
+                         _which(got, {i: v[key] for i, v in outputs.items()}, correct[key]))
+        numeric = numerical_gradient(lambda x: J(params, x), X, h) * m  # dA0 = m dJ/dX (no 1/m in dA)
+        gradient(grads['dA0'], numeric, "grads['dA0']", check,
+                 _which(grads['dA0'], {i: v['dA0'] for i, v in outputs.items()}, correct['dA0']))
 
 
 def away_from_kinks(rng, dims, m, forward, margin=0.05):
@@ -858,7 +883,8 @@ def test_backward_propagation_softmax_small_network(student, mistakes):
     X, params, Y = fixed_softmax_network()
     AL, caches = ref.forward_propagation_softmax(X, params)
     grads = student.backward_propagation_softmax(AL, Y, caches)
-    with own_helpers_forgiven(grads, lambda: own_backward_softmax(student, AL, Y, caches)):
+    with own_helpers_forgiven(grads, lambda: own_backward_softmax(student, AL, Y, caches),
+                              reference=ref.backward_propagation_softmax(AL, Y, caches)):
         check_grads(grads, ref.backward_propagation_softmax(AL, Y, caches), 2, "grads",
                     lambda pick: mistakes(AL, Y, caches, pick=pick))
 
@@ -873,7 +899,8 @@ def test_backward_propagation_softmax_random_network(student, rng, mistakes):
     Y = ref.one_hot(rng.integers(0, C, m), C)
     AL, caches = ref.forward_propagation_softmax(X, params)
     grads = student.backward_propagation_softmax(AL, Y, caches)
-    with own_helpers_forgiven(grads, lambda: own_backward_softmax(student, AL, Y, caches)):
+    with own_helpers_forgiven(grads, lambda: own_backward_softmax(student, AL, Y, caches),
+                              reference=ref.backward_propagation_softmax(AL, Y, caches)):
         check_grads(grads, ref.backward_propagation_softmax(AL, Y, caches), len(dims) - 1, "grads",
                     lambda pick: mistakes(AL, Y, caches, pick=pick))
 
