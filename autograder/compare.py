@@ -19,7 +19,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from autograder.messages import mistake_text, text
-from autograder.protocol import Opaque
+from autograder.protocol import Opaque, Tensor
 
 _REVEAL: contextvars.ContextVar[bool] = contextvars.ContextVar("reveal", default=False)
 
@@ -54,9 +54,12 @@ class Mismatch(AssertionError):
 # structure
 # --------------------------------------------------------------------------------------------
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
+    """What a student's value is, for messages: a type, an opaque object's type, or "torch tensor"."""
     if isinstance(value, Opaque):
         return value.type_name
+    if isinstance(value, Tensor):
+        return f"{value.kind} tensor"
     return type(value).__name__
 
 
@@ -69,7 +72,7 @@ def expect_tuple(got: Any, n: int, what: str) -> tuple:
     """`got` must be a tuple or list of `n` items (a function returning several values)."""
     expect_not_none(got, what)
     if not isinstance(got, (tuple, list)):
-        raise Mismatch("wrong_type", what=what, got=_type_name(got), expected=f"tuple of {n}")
+        raise Mismatch("wrong_type", what=what, got=type_name(got), expected=f"tuple of {n}")
     if len(got) != n:
         raise Mismatch("wrong_length", what=what, got=len(got), expected=n)
     return tuple(got)
@@ -79,7 +82,7 @@ def expect_dict(got: Any, keys, what: str) -> dict:
     """`got` must be a dict holding at least `keys` (extra keys, e.g. in a cache, are fine)."""
     expect_not_none(got, what)
     if not isinstance(got, dict):
-        raise Mismatch("wrong_type", what=what, got=_type_name(got), expected="dict")
+        raise Mismatch("wrong_type", what=what, got=type_name(got), expected="dict")
     missing = [k for k in keys if k not in got]
     if missing:
         raise Mismatch("missing_keys", what=what, keys=", ".join(map(repr, missing)))
@@ -89,7 +92,7 @@ def expect_dict(got: Any, keys, what: str) -> dict:
 def expect_type(got: Any, types, what: str, expected: str) -> Any:
     expect_not_none(got, what)
     if not isinstance(got, types):
-        raise Mismatch("wrong_type", what=what, got=_type_name(got), expected=expected)
+        raise Mismatch("wrong_type", what=what, got=type_name(got), expected=expected)
     return got
 
 
@@ -101,16 +104,16 @@ def as_float_array(got: Any, what: str, expected_desc: str) -> np.ndarray:
     """`got` as a numeric ndarray, or a Mismatch naming what it is instead (None, a dict, ...)."""
     expect_not_none(got, what)
     if isinstance(got, bool) or isinstance(got, (str, bytes, dict, Opaque)):
-        raise Mismatch("wrong_type", what=what, got=_type_name(got), expected=expected_desc)
+        raise Mismatch("wrong_type", what=what, got=type_name(got), expected=expected_desc)
     if isinstance(got, (list, tuple)):
         try:
             got = np.array(got, dtype=np.float64)
         except (TypeError, ValueError):
-            raise Mismatch("wrong_type", what=what, got=_type_name(got), expected=expected_desc) from None
+            raise Mismatch("wrong_type", what=what, got=type_name(got), expected=expected_desc) from None
     if isinstance(got, (numbers.Number, np.generic)):
         got = np.array(got)
     if not isinstance(got, np.ndarray) or got.dtype.kind not in "biuf":
-        raise Mismatch("wrong_type", what=what, got=_type_name(got), expected=expected_desc)
+        raise Mismatch("wrong_type", what=what, got=type_name(got), expected=expected_desc)
     return got
 
 

@@ -15,11 +15,11 @@ from autograder import frameworks
 frameworks.install()  # tensors in probe answers decode as protocol.Tensor (idempotent)
 
 from autograder.compare import (Mismatch, expect_close, expect_not_none, expect_tuple, fail,  # noqa: E402
-                                pick_outputs)
+                                pick_outputs, type_name)
 from autograder.grading import graded  # noqa: E402
 from autograder.probing import probe_answer, probe_variants  # noqa: E402
 from autograder.mistakes.ch02 import catalogue  # noqa: E402
-from autograder.protocol import Opaque, Tensor  # noqa: E402
+from autograder.protocol import Tensor  # noqa: E402
 from solutions import ch02 as ref  # noqa: E402
 
 RTOL, ATOL = 1e-5, 1e-7          # float64 tensors built from the test's arrays
@@ -62,20 +62,12 @@ def _diagnose(answers: dict, parts: dict, got: dict, expected: dict):
     return None
 
 
-def _describe(value) -> str:
-    if isinstance(value, Tensor):
-        return f"{value.kind} tensor"
-    if isinstance(value, Opaque):
-        return value.type_name
-    return type(value).__name__
-
-
 def _tensor(value, what: str, diagnosis=None) -> np.ndarray:
     """A torch tensor's values; anything else is the wrong type."""
     expect_not_none(value, what)
     if isinstance(value, Tensor) and value.kind == "torch":
         return value.values
-    raise Mismatch("wrong_type", diagnosis, what=what, got=_describe(value), expected="torch.Tensor")
+    raise Mismatch("wrong_type", diagnosis, what=what, got=type_name(value), expected="torch.Tensor")
 
 
 def _line_gd(x, y, w, b, epochs, lr):

@@ -16,7 +16,7 @@ from autograder import frameworks
 frameworks.install()  # tensors in answers decode as protocol.Tensor (idempotent)
 
 from autograder.compare import (Mismatch, expect_close, expect_equal, expect_not_none, expect_tuple,  # noqa: E402
-                                fail, pick_outputs)
+                                fail, pick_outputs, type_name)
 from autograder.failures import student_error  # noqa: E402
 from autograder.grading import graded  # noqa: E402
 from autograder.probing import probe_answer, probe_variants  # noqa: E402
@@ -32,20 +32,12 @@ TRAIN_RTOL, TRAIN_ATOL = 1e-3, 1e-5    # float32 training against a float64 simu
 # helpers
 # ---------------------------------------------------------------------------------------------
 
-def _describe(value) -> str:
-    if isinstance(value, Tensor):
-        return f"{value.kind} tensor"
-    if isinstance(value, Opaque):
-        return value.type_name
-    return type(value).__name__
-
-
 def _tensor(value, what: str) -> np.ndarray:
     """A tf tensor's values; anything else is the wrong type."""
     expect_not_none(value, what)
     if isinstance(value, Tensor) and value.kind == "tf":
         return value.values
-    raise Mismatch("wrong_type", what=what, got=_describe(value), expected="tf.Tensor")
+    raise Mismatch("wrong_type", what=what, got=type_name(value), expected="tf.Tensor")
 
 
 def _numbers(value):
@@ -215,7 +207,7 @@ def _check_linear_regression_tf(student, mistakes, x, y, iterations, lr):
     losses = _numbers(losses)
     expect_not_none(losses, "losses")
     if not isinstance(losses, (list, tuple, np.ndarray)) or len(losses) != iterations:
-        got = len(losses) if isinstance(losses, (list, tuple, np.ndarray)) else _describe(losses)
+        got = len(losses) if isinstance(losses, (list, tuple, np.ndarray)) else type_name(losses)
         raise Mismatch("wrong_length" if isinstance(got, int) else "wrong_type", what="losses", got=got,
                        expected=iterations if isinstance(got, int) else f"list of {iterations} numbers")
     try:
