@@ -117,6 +117,14 @@ def as_float_array(got: Any, what: str, expected_desc: str) -> np.ndarray:
     return got
 
 
+def expect_number(got: Any, what: str) -> float:
+    """A number: a Python int or float, a NumPy scalar or any size-1 array (a cost as 0-d or (1, 1))."""
+    arr = as_float_array(got, what, "number")
+    if arr.size != 1:
+        raise Mismatch("wrong_shape", what=what, got=arr.shape, expected="() (a number)")
+    return float(arr.reshape(-1)[0])
+
+
 def _close(a: np.ndarray, b: np.ndarray, rtol: float, atol: float) -> np.ndarray:
     a = a.astype(np.float64)
     b = b.astype(np.float64)

@@ -6,7 +6,8 @@ full marks; every catalogued mistake is far outside them.
 
 import numpy as np
 
-from autograder.compare import (Mismatch, as_array, expect_close, expect_dict, expect_not_none, expect_parts, expect_shape, expect_tuple, quietly, same, try_call)
+from autograder.compare import (Mismatch, as_array, expect_close, expect_dict, expect_not_none, expect_number,
+                                expect_parts, expect_shape, expect_tuple, quietly, same, try_call)
 from autograder.gradcheck import expect_gradient, gradient_settings, is_float32, numerical_gradient
 from autograder.grading import graded
 from autograder.mistakes.ch04 import catalogue  # noqa: F401  (the chapter's mistake catalogue)
@@ -43,13 +44,6 @@ def expect_truth_table(call, mistakes, cases, reference, what: str, alternative=
     raw = {k: np.array(v, dtype=np.float64) for k, v in raw.items() if len(v) == len(cases)}
     own = (lambda: {"y": np.array([alternative(*case) for case in cases])}) if alternative else None
     expect_parts({"y": got}, {"y": expected}, raw, lambda v: {"y": v}, {"y": what}, labels=True, alternative=own)
-
-
-def _number(value, what: str) -> float:
-    arr = as_array(value)
-    if arr is None or arr.size != 1:
-        expect_close(value, 0.0, what)  # names what is wrong with it (type, shape)
-    return float(arr.reshape(()))
 
 
 GATE_INPUTS = [(0, 0), (0, 1), (1, 0), (1, 1)]
@@ -291,13 +285,13 @@ def test_propagate_gradients_agree_with_numerical_gradient(student, rng):
     h, _ = gradient_settings(float32)
 
     def cost_at(W_, b_):
-        return _number(_student_propagate(student, W_, b_, X, Y)[2], "cost")
+        return expect_number(_student_propagate(student, W_, b_, X, Y)[2], "cost")
 
     num_dW = numerical_gradient(lambda w: cost_at(w, b), W, h=h)
     num_db = numerical_gradient(lambda bb: cost_at(W, float(bb)), np.array(b), h=h)
     expect_shape(dW, W, "grads['dW']")
     expect_gradient(dW, num_dW, "grads['dW']", tol=gradient_settings(float32)[1], float32=float32)
-    expect_gradient(_number(db, "grads['db']"), num_db, "grads['db']", tol=gradient_settings(float32)[1], float32=float32)
+    expect_gradient(expect_number(db, "grads['db']"), num_db, "grads['db']", tol=gradient_settings(float32)[1], float32=float32)
 
 
 def _cost_list(costs):
@@ -315,13 +309,13 @@ def _cost_list(costs):
 def _optimizer_on_students_parts(student, X, Y, num_iterations=200, learning_rate=0.01):
     """The reference loop run on the student's own initialize_with_zeros and propagate."""
     W, b = expect_tuple(student.initialize_with_zeros(X.shape[0]), 2, "initialize_with_zeros")
-    W, b = as_array(W), _number(b, "b")
+    W, b = as_array(W), expect_number(b, "b")
     costs = []
     for _ in range(num_iterations):
         dW, db, cost = _student_propagate(student, W, b, X, Y)
-        costs.append(_number(cost, "cost"))
+        costs.append(expect_number(cost, "cost"))
         W = W - learning_rate * as_array(dW)
-        b = b - learning_rate * _number(db, "db")
+        b = b - learning_rate * expect_number(db, "db")
     return {"W": W, "b": b, "cost": np.array(costs)}
 
 

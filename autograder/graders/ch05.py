@@ -6,7 +6,9 @@ updates and extra dict keys keep full marks; every catalogued mistake is far out
 
 import numpy as np
 
-from autograder.compare import (as_array, diagnose_parts, expect_close, expect_dict, expect_parts, expect_shape, expect_tuple, pick_outputs, quietly, same, try_call, fail)
+from autograder.compare import (as_array, diagnose_parts, expect_close, expect_dict, expect_number,
+                                expect_parts, expect_shape, expect_tuple, fail, pick_outputs, quietly, same,
+                                try_call)
 from autograder.gradcheck import expect_gradient, gradient_settings, is_float32, numerical_gradient
 from autograder.grading import graded
 from autograder.mistakes.ch05 import catalogue  # noqa: F401  (the chapter's mistake catalogue)
@@ -21,13 +23,6 @@ CACHE = ("Z1", "A1", "Z2", "A2")
 # ---------------------------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------------------------
-
-def _number(value, what: str) -> float:
-    arr = as_array(value)
-    if arr is None or arr.size != 1:
-        expect_close(value, 0.0, what)  # names what is wrong with it (type, shape)
-    return float(arr.reshape(()))
-
 
 def _named(keys, prefix):
     return {k: f"{prefix}['{k}']" for k in keys}
@@ -201,7 +196,7 @@ def test_back_propagation_agrees_with_numerical_gradient(student, rng):
         changed = dict(parameters, **{key: value})
         if not own_ok:
             return float(ref.compute_loss(ref.forward_propagation(X, changed)[0], Y))
-        return _number(student.compute_loss(_student_forward(student, X, changed)[0], Y), "compute_loss(A2, Y)")
+        return expect_number(student.compute_loss(_student_forward(student, X, changed)[0], Y), "compute_loss(A2, Y)")
 
     for key in ("W2", "b2", "W1", "b1"):
         numeric = numerical_gradient(lambda v, key=key: cost_at(key, v), parameters[key], h=h)

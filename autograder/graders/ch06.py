@@ -8,8 +8,8 @@ import contextlib
 
 import numpy as np
 
-from autograder.compare import (Mismatch, as_float_array, expect_close, expect_dict, expect_equal, expect_tuple,
-                                expect_type, fail, try_call)
+from autograder.compare import (Mismatch, as_float_array, expect_close, expect_dict, expect_equal,
+                                expect_number, expect_tuple, expect_type, fail, try_call)
 from autograder.gradcheck import expect_gradient, numerical_gradient
 from autograder.grading import graded
 from autograder.mistakes.ch06 import catalogue  # noqa: F401  (the chapter's catalogue)
@@ -75,14 +75,6 @@ def close(got, expected, what, mistakes=None, **kwargs):
 def as_array(got, what):
     """A numeric array (or number) from the student's forward pass, as float64."""
     return as_float_array(got, what, "numpy array").astype(np.float64)
-
-
-def as_number(got, what):
-    """A cost: a Python float, a 0-d array or any size-1 array."""
-    arr = as_array(got, what)
-    if arr.size != 1:
-        raise Mismatch("wrong_shape", what=what, got=arr.shape, expected="() (a number)")
-    return float(arr.reshape(()))
 
 
 def expect_shape(got, shape, what):
@@ -655,7 +647,7 @@ def _check_network_gradients(student, forward, backward, cost, X, params, Y, mis
         expect_dict(grads, keys, "grads")
 
         def J(p, X=X):
-            return as_number(cost_fn(network(X, p)[0], Y), cost)
+            return expect_number(cost_fn(network(X, p)[0], Y), cost)
 
         for l in range(L, 0, -1):
             for k in ('W', 'b'):
@@ -848,7 +840,7 @@ def test_softmax_backward_numerical_gradient(student, rng, mistakes):
     h, check = numeric_setup(AL, softmax_cost(AL, Y))
 
     def J(z):
-        return as_number(softmax_cost(softmax(z), Y), "softmax_cost")
+        return expect_number(softmax_cost(softmax(z), Y), "softmax_cost")
     numeric = numerical_gradient(J, Z, h) * m  # dZ carries no 1/m
     dZ = student.softmax_backward(AL, Y)
     AL = as_array(AL, "softmax(Z)")
