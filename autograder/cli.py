@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         limits = load_limits(args.config or default_config_file("."))
         report = grade_notebook(args.notebook, args.assignment, seed=args.seed, lang=args.lang,
                                 visible_only=args.command == "check", launcher=launcher, limits=limits)
-        print(terminal_summary(report, args.lang))
+        _print(terminal_summary(report, args.lang))
         if args.results:
             write_results(report, args.results)
         if args.feedback:
@@ -87,9 +87,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `autograder grade x.ipynb | head`: the reader left, grading is done
+
+
+def _print(text: str) -> None:
+    """Print the summary; a reader that left early (`autograder grade x.ipynb | head`) is no error."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 if __name__ == "__main__":

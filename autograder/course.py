@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,11 +108,21 @@ def grade_course(course_dir: str, assignment: str, *, jobs: int = 0, lang: str =
     limits = load_limits(default_config_file(course))
     graded: list[tuple[Submission, GradeReport]] = []
 
-    def one(sub: Submission) -> tuple[Submission, GradeReport]:
-        return sub, grade_notebook(sub.notebook, assignment, seed=seed, lang=lang, launcher=launcher, limits=limits)
+    def one(sub: Submission) -> tuple[Submission, GradeReport | None]:
+        try:
+            return sub, grade_notebook(sub.notebook, assignment, seed=seed, lang=lang, launcher=launcher,
+                                       limits=limits)
+        except Exception:  # a failure of the grader itself: that submission is left out, loudly
+            print(f"autograder: grading {sub.notebook} failed; not written to the gradebook:", file=sys.stderr)
+            traceback.print_exc()
+            return sub, None
 
+    failed = []
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         for i, (sub, report) in enumerate(pool.map(one, submissions), 1):
+            if report is None:
+                failed.append(sub)
+                continue
             graded.append((sub, report))
             out = course / "feedback" / sub.student / assignment
             write_atomic(out / f"{sub.notebook.stem}.md", markdown_feedback(report, lang))
@@ -120,6 +131,10 @@ def grade_course(course_dir: str, assignment: str, *, jobs: int = 0, lang: str =
     write_gradebook(course, assignment, graded)
     print(score_table(graded))
     print(f"\nfeedback: {course / 'feedback'}/STUDENT/{assignment}/   gradebook: {course / 'gradebook.db'}")
+    if failed:
+        print(f"autograder: {len(failed)} submission(s) could not be graded: "
+              + ", ".join(str(f.notebook) for f in failed), file=sys.stderr)
+        return 3
     return 0
 
 
