@@ -1,13 +1,19 @@
-"""The assignments: which grader module, which frameworks the worker preloads, and resource limits.
+"""The assignments, each declared once: everything else (the notebook build, the release, the tests'
+chapter lists, the worker's preload and limits) follows from `ASSIGNMENTS`.
 
-Limits can be changed per assignment in `nbgrader_config.py` (see `autograder.config`).
+A chapter `chNN` consists of the parts listed in `Assignment.parts()`; tests/test_chapters.py fails
+when one is missing.  Limits can be changed per assignment in `nbgrader_config.py` (see
+`autograder.config`).
 """
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -28,7 +34,7 @@ class Assignment:
     preload: tuple[str, ...] = ("numpy",)   # modules the worker imports before the student's code
     limits: Limits = field(default_factory=Limits)
     helpers: tuple[str, ...] = ()            # modules shipped beside the notebook (source/chNN/...)
-    probes: bool = False                     # whether the worker loads autograder.probes
+    probes: tuple[str, ...] = ()             # worker-side probe modules (autograder.worker.probes...)
 
     def helper_paths(self) -> list[Path]:
         """The trusted copies of the helper modules (never the ones beside a submission)."""
@@ -38,15 +44,63 @@ class Assignment:
     def grader_module(self) -> str:
         return f"autograder.graders.{self.name}"
 
+    @property
+    def reference_module(self) -> str:
+        return f"solutions.{self.name}"
+
+    @property
+    def frameworks(self) -> frozenset[str]:
+        """The deep-learning frameworks the chapter uses (its worker preloads them)."""
+        return frozenset(m for m in self.preload if m in ("torch", "tensorflow"))
+
     def with_limits(self, **changes) -> "Assignment":
         return replace(self, limits=replace(self.limits, **changes))
 
+    def parts(self) -> dict[str, Path]:
+        """The files (or packages) that make up the chapter, each with one job."""
+        def module(path: Path) -> Path:
+            return path if path.is_dir() else path.with_suffix(".py")
+        return {
+            "reference": module(ROOT / "solutions" / self.name),
+            "oracle tests": next(iter(sorted((ROOT / "tests").glob(f"test_solutions_*{self.name}*.py"))),
+                                 ROOT / "tests" / f"test_solutions_{self.name}.py"),
+            "fair variants": ROOT / "tests" / "fair" / f"{self.name}.py",
+            "mistake catalogue": module(PACKAGE / "mistakes" / self.name),
+            "messages": PACKAGE / "messages" / f"{self.name}.py",
+            "graders": module(PACKAGE / "graders" / self.name),
+            "notebook spec": ROOT / "tools" / "notebooks" / f"{self.name}.py",
+            "source notebook": ROOT / "source" / self.name / f"{self.name}.ipynb",
+            "release notebook": ROOT / "release" / self.name / f"{self.name}.ipynb",
+        }
+
+    def graded_functions(self) -> frozenset[str]:
+        return graded_functions(self.name)
+
+
+@lru_cache(maxsize=None)
+def graded_functions(assignment: str) -> frozenset[str]:
+    """The functions an assignment grades, read from its grader module(s) without importing them."""
+    base = PACKAGE / "graders" / assignment
+    paths = sorted(base.glob("*.py")) if base.is_dir() else [base.with_suffix(".py")]
+    names = set()
+    for path in paths:
+        if not path.exists():
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "graded" and node.args and \
+                    isinstance(node.args[0], ast.Constant):
+                names.add(node.args[0].value)
+    return frozenset(names)
+
+
+FRAMEWORK_PROBES = ("autograder.worker.probes",)
 
 ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in [
+    Assignment("ch01", "Python 与 NumPy 基础", ("numpy", "matplotlib"), probes=("autograder.worker.probes_ch01",)),
     Assignment("ch02", "PyTorch 基础", ("numpy", "torch", "torch._dynamo"),  # optim.step() imports _dynamo
-               Limits(call_timeout=60, memory_mb=4096), probes=True),
+               Limits(call_timeout=60, memory_mb=4096), probes=FRAMEWORK_PROBES),
     Assignment("ch03", "TensorFlow 基础", ("numpy", "tensorflow"),
-               Limits(call_timeout=60, load_timeout=120, memory_mb=4096, processes=256), probes=True),
+               Limits(call_timeout=60, load_timeout=120, memory_mb=4096, processes=256), probes=FRAMEWORK_PROBES),
     Assignment("ch04", "感知机与逻辑回归"),
     Assignment("ch05", "浅层神经网络"),
     Assignment("ch06", "深层神经网络与 softmax", limits=Limits(call_timeout=20)),

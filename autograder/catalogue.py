@@ -1,12 +1,16 @@
 """Catalogues of named common mistakes, written as small variants of the reference.
 
-A chapter's catalogue (`autograder/mistakes/chNN.py`) registers each variant with
+A chapter's catalogue (`autograder/mistakes/chNN.py`) registers each variant in one of two ways:
 
     catalogue = Catalogue("ch04")
 
-    @catalogue.variant("propagate", "cost_missing_1_over_m")
+    # most mistakes are one change to the reference: say the change, the variant follows from it
+    catalogue.edit("propagate", "cost_missing_1_over_m", ("cost = -1.0 / m * np.sum(", "cost = -np.sum("))
+
+    # a mistake that rewrites the function is written out in full
+    @catalogue.variant("propagate", "loops_over_the_wrong_axis")
     def propagate(W, b, X, Y):
-        ...   # the reference with exactly one mistake
+        ...
 
 Each variant's text lives in `autograder/messages/chNN.py` under `MISTAKES["propagate.cost_missing_1_over_m"]`.
 Graders compute what each variant returns on the test's inputs (`Catalogue.outputs`) and pass that
@@ -16,10 +20,14 @@ variant must lose points and be named.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
+import importlib
 import inspect
+import io
 import re
 import textwrap
+import warnings
 from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -63,6 +71,7 @@ class Variant:
     function: str  # the graded function this variant imitates
     name: str
     fn: Callable
+    edited_source: str | None = None   # for `Catalogue.edit` variants: the reference's source, edited
 
     @property
     def id(self) -> str:
@@ -70,6 +79,8 @@ class Variant:
 
     def source(self) -> str:
         """The variant's source, renamed to the graded function (to load it as a student's code)."""
+        if self.edited_source is not None:
+            return self.edited_source
         src = textwrap.dedent(inspect.getsource(self.fn))
         src = re.sub(r"^@\w+\.variant\(.*\)\n", "", src, flags=re.M)   # the catalogue's own decorator only
         return re.sub(rf"^(def|class) {re.escape(self.fn.__name__)}\b", rf"\1 {self.function}", src, count=1,
@@ -77,17 +88,42 @@ class Variant:
 
 
 class Catalogue:
-    def __init__(self, chapter: str):
+    """The named mistakes of one chapter.  `reference` is the module whose functions `edit` changes
+    (default `solutions.<chapter>`)."""
+
+    def __init__(self, chapter: str, reference: str | None = None):
         self.chapter = chapter
+        self.reference = reference or f"solutions.{chapter}"
         self._variants: list[Variant] = []
 
+    def _add(self, variant: Variant) -> None:
+        if any(v.function == variant.function and v.name == variant.name for v in self._variants):
+            raise ValueError(f"duplicate mistake {variant.function}.{variant.name}")
+        self._variants.append(variant)
+
     def variant(self, function: str, name: str):
+        """Register the decorated function as the mistake `name` of `function`."""
         def register(fn: Callable) -> Callable:
-            if any(v.function == function and v.name == name for v in self._variants):
-                raise ValueError(f"duplicate mistake {function}.{name}")
-            self._variants.append(Variant(self.chapter, function, name, fn))
+            self._add(Variant(self.chapter, function, name, fn))
             return fn
         return register
+
+    def edit(self, function: str, name: str, *changes: tuple[str, str]) -> Variant:
+        """Register the mistake `name` of `function`: the reference's source with each `(old, new)`
+        text replaced.  Every `old` must occur in the source (so a changed reference fails loudly,
+        at import); its every occurrence is replaced.  The variant runs beside the reference
+        module's other functions, exactly as its source would in a student's notebook."""
+        module = importlib.import_module(self.reference)
+        source = textwrap.dedent(inspect.getsource(getattr(module, function)))
+        for old, new in changes:
+            if old not in source:
+                raise ValueError(f"{self.chapter}.{function}.{name}: {old!r} is not in the reference")
+            source = source.replace(old, new)
+        namespace = dict(vars(module))
+        exec(compile(source, f"<mistake {self.chapter}.{function}.{name}>", "exec"), namespace)
+        variant = Variant(self.chapter, function, name, namespace[function], edited_source=source)
+        self._add(variant)
+        return variant
 
     def __iter__(self):
         return iter(self._variants)
@@ -102,12 +138,23 @@ class Catalogue:
         args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
 
         def compute() -> dict:
-            out = {}
-            for v in self.variants_of(function):
-                try:
-                    result = v.fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
-                    out[v.id] = pick(result) if pick else result
-                except Exception:
-                    continue
-            return out
+            return {v.id: out for v in self.variants_of(function)
+                    for out in [run_quietly(v.fn, args, kwargs, pick)] if out is not FAILED}
         return LazyOutputs(compute)
+
+
+FAILED = object()
+
+
+def run_quietly(fn: Callable, args: tuple, kwargs: dict, pick: Callable | None = None) -> Any:
+    """`pick(fn(*args, **kwargs))` on deep copies, silently: no prints, no NumPy floating-point
+    warnings, no Python warnings (a variant dividing by zero is expected; only the student's code
+    may print), or FAILED when it raises (a variant that cannot run on these inputs names nothing)."""
+    import numpy as np
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
+            warnings.simplefilter("ignore")
+            result = fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+            return pick(result) if pick else result
+    except Exception:  # noqa: BLE001
+        return FAILED

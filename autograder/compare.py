@@ -1,12 +1,12 @@
 """Compare a student's output with the expected one, and say what kind of thing is wrong.
 
 Every check raises `Mismatch` (a failed test, never a grader error).  A Mismatch names *what* is wrong
-(type, shape, transpose, (n,) vs (n,1), NaN/Inf, sign, constant factor, values and where) and, when the
-student's output equals the output of a catalogued mistake, the mistake's id.  Expected values are only
-shown for visible tests (`reveal()`): a hidden test never prints them.
+(type, shape, transpose, (n,) vs (n,1), NaN/Inf, sign, constant factor, values and where) and, when a
+catalogued mistake explains the student's output (`autograder.diagnosis`), the mistake's id.
+Expected values are only shown for visible tests (`reveal()`): a hidden test never prints them.
 
 All numerical work here uses the grader's own NumPy on plain arrays that came through
-`autograder.protocol`, so nothing a submission does to NumPy or `__eq__` affects it.
+`autograder.worker.protocol`, so nothing a submission does to NumPy or `__eq__` affects it.
 """
 from __future__ import annotations
 
@@ -14,12 +14,13 @@ import contextlib
 import contextvars
 import io
 import numbers
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import numpy as np
 
-from autograder.messages import mistake_text, text
-from autograder.protocol import Opaque, Tensor
+from autograder.diagnosis import accepted, name_mistake, parts_of
+from autograder.results import Mismatch
+from autograder.worker.protocol import Opaque, Tensor
 
 _REVEAL: contextvars.ContextVar[bool] = contextvars.ContextVar("reveal", default=False)
 
@@ -34,20 +35,16 @@ def reveal(on: bool):
         _REVEAL.reset(token)
 
 
-class Mismatch(AssertionError):
-    """A student's output is wrong.  `key`/`params` render the message; `diagnosis` is a mistake id."""
+def quietly(fn, *args, **kwargs):
+    """Call a reference function that prints progress, without printing."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return fn(*args, **kwargs)
 
-    def __init__(self, key: str, diagnosis: str | None = None, **params):
-        super().__init__(key)
-        self.key = key
-        self.params = params
-        self.diagnosis = diagnosis
 
-    def render(self, lang: str = "zh") -> str:
-        message = text(self.key, lang, **self.params)
-        if self.diagnosis:
-            message += " " + text("diagnosis", lang, text=mistake_text(self.diagnosis, lang))
-        return message
+def fail(check_id: str, diagnosis: str | None = None, **params) -> None:
+    """Fail with a chapter message `chNN.name` from `autograder/messages/chNN.py` `CHECKS`
+    (properties of random draws, training runs, ...)."""
+    raise Mismatch("check:" + check_id, diagnosis, **params)
 
 
 # --------------------------------------------------------------------------------------------
@@ -78,15 +75,30 @@ def expect_tuple(got: Any, n: int, what: str) -> tuple:
     return tuple(got)
 
 
-def expect_dict(got: Any, keys, what: str) -> dict:
-    """`got` must be a dict holding at least `keys` (extra keys, e.g. in a cache, are fine)."""
+def expect_dict(got: Any, keys, what: str, mistakes: Mapping[str, Any] | None = None) -> dict:
+    """`got` must be a dict holding at least `keys` (extra keys, e.g. in a cache, are fine); a
+    missing key set that a catalogued mistake's dict also lacks names that mistake."""
     expect_not_none(got, what)
     if not isinstance(got, dict):
         raise Mismatch("wrong_type", what=what, got=type_name(got), expected="dict")
     missing = [k for k in keys if k not in got]
     if missing:
-        raise Mismatch("missing_keys", what=what, keys=", ".join(map(repr, missing)))
+        lacking = {mid: set(keys) - set(out) for mid, out in (mistakes or {}).items() if isinstance(out, dict)}
+        named = {mid for mid, lack in lacking.items() if lack and lack == set(missing)}
+        raise Mismatch("missing_keys", named.pop() if len(named) == 1 else None, what=what,
+                       keys=", ".join(map(repr, missing)))
     return got
+
+
+TENSOR_TYPES = {"torch": "torch.Tensor", "tf": "tf.Tensor"}
+
+
+def expect_tensor(value: Any, kind: str, what: str, diagnosis: str | None = None) -> np.ndarray:
+    """A framework tensor's values (`kind` 'torch' or 'tf'); anything else is the wrong type."""
+    expect_not_none(value, what)
+    if isinstance(value, Tensor) and value.kind == kind:
+        return value.values
+    raise Mismatch("wrong_type", diagnosis, what=what, got=type_name(value), expected=TENSOR_TYPES[kind])
 
 
 def expect_type(got: Any, types, what: str, expected: str) -> Any:
@@ -103,7 +115,7 @@ def expect_type(got: Any, types, what: str, expected: str) -> Any:
 def as_float_array(got: Any, what: str, expected_desc: str) -> np.ndarray:
     """`got` as a numeric ndarray, or a Mismatch naming what it is instead (None, a dict, ...)."""
     expect_not_none(got, what)
-    if isinstance(got, bool) or isinstance(got, (str, bytes, dict, Opaque)):
+    if isinstance(got, bool) or isinstance(got, (str, bytes, dict, Opaque, Tensor)):
         raise Mismatch("wrong_type", what=what, got=type_name(got), expected=expected_desc)
     if isinstance(got, (list, tuple)):
         try:
@@ -125,13 +137,49 @@ def expect_number(got: Any, what: str) -> float:
     return float(arr.reshape(-1)[0])
 
 
-def _close(a: np.ndarray, b: np.ndarray, rtol: float, atol: float) -> np.ndarray:
-    a = a.astype(np.float64)
-    b = b.astype(np.float64)
-    both_nan = np.isnan(a) & np.isnan(b)
-    with np.errstate(invalid="ignore"):
+def shape_key(got_shape: tuple, expected_shape: tuple, diagnosis: str | None = None) -> str:
+    """The message for a wrong shape: a transpose and (n,) vs (n,1) are named (unless a catalogued
+    mistake explains it better)."""
+    got_shape, expected_shape = tuple(got_shape), tuple(expected_shape)
+    if len(got_shape) == 2 and got_shape[::-1] == expected_shape and got_shape != expected_shape:
+        return "transposed"
+    if diagnosis is None and int(np.prod(got_shape)) == int(np.prod(expected_shape)) and \
+            tuple(n for n in got_shape if n != 1) == tuple(n for n in expected_shape if n != 1):
+        return "broadcast_shape"
+    return "wrong_shape"
+
+
+def expect_array(got: Any, shape, what: str, diagnosis: str | None = None) -> np.ndarray:
+    """`got` as a numeric ndarray of `shape` (lists are fine), or a Mismatch naming the problem."""
+    arr = as_float_array(got, what, f"numpy array of shape {tuple(shape)}")
+    if arr.shape != tuple(shape):
+        raise Mismatch(shape_key(arr.shape, shape, diagnosis), diagnosis, what=what, got=arr.shape,
+                       expected=tuple(shape))
+    return arr
+
+
+def expect_shape(got: Any, expected: Any, what: str, diagnosis: str | None = None) -> None:
+    """Fail when `got`'s shape differs from `expected`'s (a number accepts any size-1 array)."""
+    e = np.asarray(expected)
+    arr = as_float_array(got, what, f"numpy array of shape {e.shape}")
+    if arr.shape != e.shape and not (e.ndim == 0 and arr.size == 1):
+        raise Mismatch(shape_key(arr.shape, e.shape, diagnosis), diagnosis, what=what, got=tuple(arr.shape),
+                       expected=tuple(e.shape))
+
+
+def scaled_atol(expected: Any, relative: float = 1e-6) -> float:
+    """An absolute tolerance of `relative` times the largest expected magnitude (at least `relative`):
+    float32 code loses about 1e-7 of the largest terms to cancellation."""
+    e = np.asarray(expected, dtype=np.float64)
+    finite = e[np.isfinite(e)]
+    return relative * max(1.0, float(np.max(np.abs(finite)))) if finite.size else relative
+
+
+def _elementwise_close(a: np.ndarray, b: np.ndarray, rtol: float, atol: float) -> np.ndarray:
+    a, b = a.astype(np.float64), b.astype(np.float64)
+    with np.errstate(invalid="ignore", over="ignore"):
         ok = np.abs(a - b) <= atol + rtol * np.abs(b)
-    return ok | both_nan | ((a == b) & np.isinf(b))
+    return ok | (np.isnan(a) & np.isnan(b)) | ((a == b) & np.isinf(b))
 
 
 def _fmt(value: np.ndarray) -> str:
@@ -146,33 +194,24 @@ def _constant_factor(got: np.ndarray, expected: np.ndarray) -> float | None:
     mask = np.abs(expected) > 1e-8
     if mask.sum() < 1:
         return None
-    ratio = got[mask] / expected[mask]
-    c = float(np.median(ratio))
-    if not np.isfinite(c) or abs(c) < 1e-12 or abs(c - 1) < 1e-3:  # ~1 is rounding (float32), not a factor
+    with np.errstate(all="ignore"):
+        c = float(np.median(got[mask] / expected[mask]))
+        if not np.isfinite(c) or abs(c) < 1e-12 or abs(c - 1) < 1e-3:  # ~1 is rounding, not a factor
+            return None
+        return c if np.allclose(got, c * expected, rtol=1e-4, atol=1e-8 * max(1.0, abs(c))) else None
+
+
+def _factor_mismatch(got: np.ndarray, expected: np.ndarray, what: str, factors: Mapping[str, float] | None):
+    """A Mismatch naming a constant factor between `got` and `expected` (sign, 2, m, 1/m ...), or None."""
+    factor = _constant_factor(got, expected)
+    if factor is None:
         return None
-    if np.allclose(got, c * expected, rtol=1e-4, atol=1e-8 * max(1.0, abs(c))):
-        return c
-    return None
-
-
-def _matching_mistake(got: np.ndarray, expected: np.ndarray, mistakes: Mapping[str, Any] | None,
-                      rtol: float, atol: float) -> str | None:
-    """The catalogued mistake whose output equals the student's (same shape, close values)."""
-    for mistake_id, value in (mistakes or {}).items():
-        try:
-            value = np.asarray(value, dtype=np.float64)
-        except (TypeError, ValueError):
-            continue
-        if value.shape != got.shape:
-            if value.size == 1 and got.size == 1:
-                value = value.reshape(got.shape)
-            else:
-                continue
-        if value.shape == expected.shape and _close(value, expected, rtol, atol).all():
-            continue  # indistinguishable from the right answer on these inputs
-        if _close(got, value, max(rtol, 1e-4), max(atol, 1e-7)).all():
-            return mistake_id
-    return None
+    if abs(factor + 1) < 1e-4:
+        return Mismatch("sign_flipped", what=what)
+    for name, value in {**NAMED_FACTORS, **(factors or {})}.items():
+        if abs(factor - value) <= 1e-4 * max(1.0, abs(value)):
+            return Mismatch("factor_named", what=what, name=name)
+    return Mismatch("factor", what=what, factor=f"{factor:.3g}")
 
 
 def expect_close(got: Any, expected: Any, what: str, *, mistakes: Mapping[str, Any] | None = None,
@@ -189,43 +228,33 @@ def expect_close(got: Any, expected: Any, what: str, *, mistakes: Mapping[str, A
     arr = as_float_array(got, what, "number" if scalar else f"numpy array of shape {expected.shape}")
     if scalar:
         if arr.size != 1:
-            raise Mismatch("wrong_shape", what=what, got=arr.shape, expected="() (a number)")
+            raise Mismatch("wrong_shape", name_mistake(arr, expected, mistakes, rtol, atol), what=what,
+                           got=arr.shape, expected="() (a number)")
         arr = arr.reshape(())
     elif arr.shape != expected.shape:
-        diagnosis = _matching_mistake(arr.astype(np.float64), expected, mistakes, rtol, atol)
-        if diagnosis is not None:
-            expect_shape(arr, expected, what, diagnosis)
-        if arr.ndim == 2 and arr.T.shape == expected.shape and arr.shape != arr.T.shape:
-            raise Mismatch("transposed", what=what, got=arr.shape, expected=expected.shape)
-        if arr.size == expected.size and np.squeeze(arr).shape == np.squeeze(expected).shape:
-            raise Mismatch("broadcast_shape", what=what, got=arr.shape, expected=expected.shape)
-        raise Mismatch("wrong_shape", what=what, got=arr.shape, expected=expected.shape)
-    ok = _close(arr, expected, rtol, atol)
+        expect_shape(arr, expected, what, name_mistake(arr, expected, mistakes, rtol, atol))
+    ok = _elementwise_close(arr, expected, rtol, atol)
     if ok.all():
         return
     got_f = arr.astype(np.float64)
-    diagnosis = _matching_mistake(got_f, expected, mistakes, rtol, atol)
+    diagnosis = name_mistake(got_f, expected, mistakes, rtol, atol)
     bad_finite = ~np.isfinite(got_f) & np.isfinite(expected)
     if diagnosis is None and bad_finite.any():
         raise Mismatch("not_finite", what=what, count=int(bad_finite.sum()))
-    if _REVEAL.get():
-        raise Mismatch("values_differ_visible", diagnosis, what=what, got=_fmt(arr), expected=_fmt(expected))
-    if diagnosis is None and arr.dtype.kind in "biu" and expected.dtype.kind == "f" and \
-            not np.allclose(expected, np.round(expected)):
+    if diagnosis is None and arr.dtype.kind in "biu" and not np.allclose(expected, np.round(expected)):
         raise Mismatch("integer_dtype", what=what, dtype=str(arr.dtype))
-    factor = _constant_factor(got_f, expected) if diagnosis is None else None
+    factor = _factor_mismatch(got_f, expected, what, factors) if diagnosis is None else None
+    if _REVEAL.get():
+        raise Mismatch("values_differ_visible", diagnosis, also=factor, what=what, got=_fmt(arr),
+                       expected=_fmt(expected))
     if factor is not None:
-        if abs(factor + 1) < 1e-4:
-            raise Mismatch("sign_flipped", what=what)
-        for name, value in {**NAMED_FACTORS, **(factors or {})}.items():
-            if abs(factor - value) <= 1e-4 * max(1.0, abs(value)):
-                raise Mismatch("factor_named", what=what, name=name)
-        raise Mismatch("factor", what=what, factor=f"{factor:.3g}")
-    rel = np.abs(got_f - expected) / np.maximum(np.abs(expected), 1e-12)
+        raise factor
+    with np.errstate(all="ignore"):
+        rel = np.abs(got_f - expected) / np.maximum(np.abs(expected), 1e-12)
     rel = np.where(np.isfinite(rel), rel, np.inf)
     if arr.ndim == 0:
         raise Mismatch("value_differs", diagnosis, what=what, rel=float(rel))
-    worst = np.unravel_index(int(np.argmax(np.where(ok, -1.0, rel))), arr.shape) if arr.ndim else ()
+    worst = np.unravel_index(int(np.argmax(np.where(ok, -1.0, rel))), arr.shape)
     raise Mismatch("values_differ", diagnosis, what=what, bad=int((~ok).sum()), total=int(ok.size),
                    rel=float(np.max(np.where(ok, 0.0, rel))), index=tuple(int(i) for i in worst))
 
@@ -233,49 +262,17 @@ def expect_close(got: Any, expected: Any, what: str, *, mistakes: Mapping[str, A
 def expect_equal(got: Any, expected: Any, what: str, *, mistakes: Mapping[str, Any] | None = None) -> None:
     """Exact agreement for discrete outputs: labels, strings, integers, nested plain data.
 
-    Arrays are compared by shape and values (any numeric dtype, bool included).
-    """
+    Arrays are compared by shape and values (any numeric dtype, bool included)."""
     if isinstance(expected, np.ndarray):
         arr = as_float_array(got, what, f"numpy array of shape {expected.shape}")
         if arr.shape != expected.shape:
-            expect_close(arr, expected.astype(np.float64), what)  # names the shape problem
-        if np.array_equal(arr.astype(np.float64), expected.astype(np.float64)):
-            return
-    elif _plain_equal(got, expected):
+            expect_shape(arr, expected, what, name_mistake(arr, expected, mistakes))
+    if accepted(got, expected, rtol=0.0, atol=0.0):
         return
-    diagnosis = None
-    for mistake_id, value in (mistakes or {}).items():
-        if not _plain_equal(value, expected) and _plain_equal(got, value):
-            diagnosis = mistake_id
-            break
+    diagnosis = name_mistake(got, expected, mistakes, rtol=0.0, atol=0.0)
     if _REVEAL.get():
         raise Mismatch("not_equal_visible", diagnosis, what=what, got=_short(got), expected=_short(expected))
     raise Mismatch("not_equal", diagnosis, what=what)
-
-
-def _plain_equal(a: Any, b: Any) -> bool:
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        try:
-            a, b = np.asarray(a), np.asarray(b)
-            return a.shape == b.shape and a.dtype.kind != "O" and b.dtype.kind != "O" and bool(np.array_equal(a, b))
-        except (TypeError, ValueError):
-            return False
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        return len(a) == len(b) and all(_plain_equal(x, y) for x, y in zip(a, b))
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_plain_equal(a[k], b[k]) for k in a)
-    if type(a) is Opaque or type(b) is Opaque:
-        return False
-    if isinstance(a, np.generic):
-        a = a.item()
-    if isinstance(b, np.generic):
-        b = b.item()
-    if isinstance(a, str) != isinstance(b, str):
-        return False
-    try:
-        return bool(a == b) if isinstance(a, (str, numbers.Number, type(None))) else False
-    except Exception:
-        return False
 
 
 def _short(value: Any) -> str:
@@ -285,126 +282,45 @@ def _short(value: Any) -> str:
     return r if len(r) <= 200 else r[:200] + "…"
 
 
-def fail(check_id: str, diagnosis: str | None = None, **params) -> None:
-    """Fail with a chapter message `chNN.name` from `autograder/messages/chNN.py` `CHECKS`
-    (properties of random draws, training runs, ...)."""
-    raise Mismatch("check:" + check_id, diagnosis, **params)
-
-
 # --------------------------------------------------------------------------------------------
-# several outputs at once: a mistake is named only when all of the student's outputs agree with it
+# several outputs at once
 # --------------------------------------------------------------------------------------------
 
 PARTS_RTOL, PARTS_ATOL = 1e-4, 1e-6   # float32-safe: a correct float32 or einsum version passes
 
 
-def as_array(value: Any) -> np.ndarray | None:
-    """`value` as a float64 array, or None when it is not numeric data."""
-    if isinstance(value, (Opaque, str, bytes, dict)) or value is None:
-        return None
-    try:
-        return np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        return None
-
-
-def same(a: Any, b: Any, rtol: float = PARTS_RTOL, atol: float = PARTS_ATOL) -> bool:
-    """Numerically the same (size-1 shapes are interchangeable, NaN equals NaN)."""
-    a, b = as_array(a), as_array(b)
-    if a is None or b is None:
-        return False
-    if a.shape != b.shape:
-        if a.size == 1 and b.size == 1:
-            a, b = a.reshape(()), b.reshape(())
-        else:
-            return False
-    return bool(np.allclose(a, b, rtol=max(rtol, 1e-4), atol=max(atol, 1e-7), equal_nan=True))
-
-
-def expect_shape(got: Any, expected: Any, what: str, diagnosis: str | None = None) -> None:
-    """Fail when `got`'s shape differs from `expected`'s (a transpose and (n,) vs (n,1) are named)."""
-    g, e = as_array(got), np.asarray(expected)
-    if g is None or g.shape == e.shape or (e.ndim == 0 and g.size == 1):
-        return
-    if g.ndim == 2 and g.T.shape == e.shape:
-        key = "transposed"
-    elif diagnosis is None and g.size == e.size and np.squeeze(g).shape == np.squeeze(e).shape:
-        key = "broadcast_shape"   # a named mistake explains itself better than the generic hint
-    else:
-        key = "wrong_shape"
-    raise Mismatch(key, diagnosis, what=what, got=tuple(g.shape), expected=tuple(e.shape))
-
-
-def pick_outputs(raw: Mapping[str, Any], pick) -> Mapping[str, Any]:
-    """{mistake id: pick(output)} for the variants whose output has the picked parts (lazily)."""
-    from autograder.catalogue import LazyOutputs
-
-    def compute() -> dict:
-        out = {}
-        for mistake_id, value in raw.items():
-            try:
-                out[mistake_id] = pick(value)
-            except Exception:  # a variant whose output lacks a part cannot be this student's
-                continue
-        return out
-    return LazyOutputs(compute)
-
-
-def diagnose_parts(got: Mapping, expected: Mapping, outputs: Mapping[str, Mapping]) -> str | None:
-    """The mistake whose every part agrees with the student's (and differs from the reference)."""
-    for mistake_id, parts in outputs.items():
-        if all(same(parts.get(k), expected[k]) for k in expected):
-            continue
-        if all(same(got[k], parts.get(k)) for k in expected):
-            return mistake_id
-    return None
-
-
-def try_call(compute) -> Any:
-    """`compute()`, or None when it fails: probing a student's *other* functions never fails a test."""
-    from autograder.grading import StudentError
-    try:
-        return compute()
-    except (StudentError, Mismatch, Exception):
-        return None
-
-
-def quietly(fn, *args, **kwargs):
-    """Call a reference function that prints progress, without printing."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        return fn(*args, **kwargs)
-
-
-def expect_parts(got: Mapping, expected: Mapping, raw_mistakes: Mapping[str, Any], pick, what: Mapping[str, str],
-                 labels: bool = False, alternative=None, rtol: float = PARTS_RTOL, atol: float = PARTS_ATOL) -> None:
-    """Each part `k` of the student's output must match `expected[k]`; a catalogued mistake is named
-    when all of the student's parts agree with it (`pick(variant output) -> {k: part}`).
-
-    `alternative()` gives what a correct function built on the student's *own* helpers returns (an
-    optimizer calling the student's propagate): agreeing with it is full marks too, so that one
-    mistake costs points only in the function that has it."""
+def expect_parts(got: Mapping, expected: Mapping, outputs: Mapping[str, Any], pick: Callable, what: Mapping[str, str],
+                 labels: bool = False, rtol: float = PARTS_RTOL, atol: float = PARTS_ATOL) -> None:
+    """Each part `k` of the student's output must match `expected[k]`, checked in order (the cause
+    first: a cache before the output computed from it).  `outputs` holds the catalogue's raw outputs
+    on the same inputs and `pick(output) -> {k: part}` takes their parts; a mistake that explains the
+    student's every part is named, else the one that explains the first failing part."""
     try:  # the common case, a right answer, needs no catalogue
-        for k in expected:
-            if labels:
-                expect_equal(got[k], np.asarray(expected[k]), what[k])
-            else:
-                expect_close(got[k], expected[k], what[k], rtol=rtol, atol=atol)
+        _compare_parts(got, expected, what, None, labels, rtol, atol)
         return
     except Mismatch:
         pass
-    if alternative is not None and not all(same(got[k], expected[k]) for k in expected):
-        alt = try_call(alternative)
-        if alt is not None and all(same(got[k], alt[k]) for k in expected):
-            return
-    outputs = pick_outputs(raw_mistakes, pick)
-    diagnosis = diagnose_parts(got, expected, outputs)
+    variants = parts_of(outputs, pick)
+    whole = name_mistake(got, expected, variants, rtol, atol)
+    _compare_parts(got, expected, what, variants, labels, rtol, atol, whole)
+
+
+def _compare_parts(got, expected, what, variants, labels, rtol, atol, whole=None):
     for k in expected:
-        if diagnosis is not None:
-            expect_shape(got[k], expected[k], what[k], diagnosis)
-            mistakes = {diagnosis: outputs[diagnosis][k]}
-        else:
-            mistakes = {mid: parts[k] for mid, parts in outputs.items() if k in parts}
+        mistakes = {whole: variants[whole][k]} if whole else parts_of(variants, lambda parts, k=k: parts[k])
         if labels:
             expect_equal(got[k], np.asarray(expected[k]), what[k], mistakes=mistakes)
         else:
             expect_close(got[k], expected[k], what[k], mistakes=mistakes, rtol=rtol, atol=atol)
+
+
+def expect_dict_close(got: Any, expected: Mapping, what: str, outputs: Mapping[str, Any] | None = None,
+                      **tolerances) -> dict:
+    """A dict of arrays (gradients, optimiser state, parameters) close to `expected` key by key, in
+    the expected order; `outputs` are the catalogue's dicts on the same inputs."""
+    outputs = outputs or {}
+    got = expect_dict(got, list(expected), what, outputs)
+    for k in expected:
+        expect_close(got[k], expected[k], f"{what}['{k}']", mistakes=parts_of(outputs, lambda out, k=k: out[k]),
+                     **tolerances)
+    return got

@@ -18,7 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.pipeline import GradeReport, grade_notebook
+from autograder.pipeline import grade_notebook
+from autograder.results import GradeReport
 from autograder.report import markdown_feedback, write_atomic, write_results
 
 

@@ -1,7 +1,9 @@
 """Step 2, extract: keep the student's definitions, drop everything that would re-run their work.
 
-From every code cell, in order, we keep top-level imports, function and class definitions and simple
-constant assignments (`lr = 0.01`, `layers_dims = [2, 4, 1]`); training loops, plots, prints and
+From every code cell, in order, we keep top-level imports, function and class definitions, simple
+constant assignments (`lr = 0.01`, `layers_dims = [2, 4, 1]`) and assignments that bind one of the
+assignment's graded names (`f_graph = tf.function(f_eager)`, a `functools.partial`, a lambda, an
+alias: the student's answer, written as the book writes it); training loops, plots, prints and other
 calls are dropped, so grading never re-runs a student's training.  IPython magics and `!` shell
 lines are blanked (line numbers stay as the student sees them).  A cell with a syntax error is split
 at its top-level definitions and each part is tried on its own, so one broken function does not hide
@@ -33,7 +35,7 @@ class Statement:
     cell: int     # 1-based code-cell number
     lineno: int   # first line within the cell
     source: str   # the cell's (cleaned) source from line 1, padded so line numbers match
-    kind: str     # 'import' | 'lazy_import' | 'def' | 'class' | 'assign'
+    kind: str     # 'import' | 'lazy_import' | 'def' | 'class' | 'assign' | 'bind' (a graded name)
     names: tuple[str, ...] = ()
 
 
@@ -51,7 +53,7 @@ class Program:
     problems: list[SyntaxProblem] = field(default_factory=list)
 
     def defined(self) -> set[str]:
-        return {n for s in self.statements if s.kind in ("def", "class") for n in s.names}
+        return {n for s in self.statements if s.kind in ("def", "class", "bind") for n in s.names}
 
     def to_wire(self) -> list[dict]:
         return [{"cell": s.cell, "lineno": s.lineno, "source": s.source, "kind": s.kind} for s in self.statements]
@@ -78,9 +80,15 @@ def clean_magics(source: str) -> str | None:
 
 
 def _is_simple_value(node: ast.AST) -> bool:
+    """A value whose evaluation runs nothing of the student's: constants, containers, names, attributes,
+    arithmetic, and lambdas (defined, not called: `ACTIVATIONS = {"relu": lambda Z: relu(Z)}`)."""
     allowed = (ast.Constant, ast.Tuple, ast.List, ast.Set, ast.Dict, ast.UnaryOp, ast.BinOp, ast.Name,
                ast.Attribute, ast.Load, ast.operator, ast.unaryop)
-    return all(isinstance(n, allowed) for n in ast.walk(node))
+    if isinstance(node, ast.Lambda):
+        return True
+    if not isinstance(node, allowed):
+        return False
+    return all(_is_simple_value(child) for child in ast.iter_child_nodes(node))
 
 
 def _import_roots(node: ast.AST) -> list[str]:
@@ -89,9 +97,11 @@ def _import_roots(node: ast.AST) -> list[str]:
     return [(node.module or "").split(".")[0]] if node.level == 0 else ["."]
 
 
-def classify(node: ast.stmt, bound: set[str] | None = None) -> tuple[str, tuple[str, ...]] | None:
+def classify(node: ast.stmt, bound: set[str] | None = None,
+             graded: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]] | None:
     """What a top-level statement is, or None when it is dropped.  A constant assignment is kept only
-    when every name it reads is `bound` by a statement kept before it (or is a builtin)."""
+    when every name it reads is `bound` by a statement kept before it (or is a builtin); so is an
+    assignment of any value to one of the `graded` names (`f_graph = tf.function(f_eager)`)."""
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         roots = _import_roots(node)
         if any(r in BLOCKED_IMPORTS or r in (".", "__future__") for r in roots):
@@ -102,6 +112,9 @@ def classify(node: ast.stmt, bound: set[str] | None = None) -> tuple[str, tuple[
         return "def", (node.name,)
     if isinstance(node, ast.ClassDef):
         return "class", (node.name,)
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+            and node.targets[0].id in graded and (bound is None or _reads_only(node.value, bound)):
+        return "bind", (node.targets[0].id,)
     if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None and _is_simple_value(node.value):
         if bound is not None and not _reads_only(node.value, bound):
             return None
@@ -116,7 +129,11 @@ _BUILTINS = set(dir(__import__("builtins")))
 
 
 def _reads_only(value: ast.AST, bound: set[str]) -> bool:
-    return all(n.id in bound or n.id in _BUILTINS for n in ast.walk(value) if isinstance(n, ast.Name))
+    """Every name `value` reads is bound before it (a lambda's own parameters count as bound)."""
+    local = {a.arg for n in ast.walk(value) if isinstance(n, ast.Lambda)
+             for a in n.args.args + n.args.kwonlyargs + n.args.posonlyargs}
+    return all(n.id in bound or n.id in _BUILTINS or n.id in local
+               for n in ast.walk(value) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
 
 
 def _chunks(source: str) -> list[str]:
@@ -131,7 +148,9 @@ def _chunks(source: str) -> list[str]:
     return ["\n" * a + "\n".join(lines[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
-def extract(nb: Notebook) -> Program:
+def extract(nb: Notebook, graded: frozenset[str] = frozenset()) -> Program:
+    """The student's program; `graded` names the assignment's graded functions, which a top-level
+    assignment may bind (see the module docstring)."""
     program = Program()
     bound: set[str] = set()
     for cell in nb.code_cells:
@@ -154,7 +173,7 @@ def extract(nb: Notebook) -> Program:
         recovered = set()
         for tree in pieces:
             for node in tree.body:
-                kind = classify(node, bound)
+                kind = classify(node, bound, graded)
                 if kind:
                     bound.update(kind[1])
                     recovered.update(kind[1])

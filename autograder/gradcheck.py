@@ -5,7 +5,8 @@ from typing import Callable
 
 import numpy as np
 
-from autograder.compare import Mismatch, as_float_array
+from autograder.compare import as_float_array
+from autograder.results import Mismatch
 
 
 def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-6) -> np.ndarray:

@@ -7,6 +7,9 @@
     @graded("sigmoid", points=1, visible=True)     # also run by the in-notebook check
     def test_sigmoid_at_zero(student): ...
 
+    @graded("nn_model", points=2, helpers=("forward_propagation", "back_propagation"))
+    def test_nn_model_on_random_problem(student, rng, mistakes): ...
+
 Fixtures, passed by parameter name:
   student   the submission: `student.NAME(*args)` calls the student's NAME in the worker and returns
             plain decoded data; it raises `StudentError` when the call fails (the test then fails with
@@ -16,21 +19,31 @@ Fixtures, passed by parameter name:
             test's function on those inputs (see `autograder.catalogue`).
   seed      the run's integer seed.
 
+`helpers` are the student's functions that the graded one calls: when the test fails, it runs again
+with the reference's helpers in their place (`autograder.composite`), so that one mistake costs
+points once, in the function that has it.
+
+A grader module is `autograder.graders.chNN`, or a package of that name whose submodules (one per
+topic) hold the graders; `collect` returns them in the package's order.
+
 The same functions run under pytest with the plugin `autograder.pytest_plugin` (`--notebook FILE`).
 """
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import sys
 import traceback
+import warnings
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 import numpy as np
 
-from autograder.compare import Mismatch, reveal
+from autograder.compare import reveal
 from autograder.messages import test_description, text
+from autograder.results import Mismatch, StudentError, TestResult
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,7 @@ class GraderTest:
     points: float
     visible: bool
     func: Callable
+    helpers: tuple[str, ...] = ()
 
     @property
     def doc(self) -> str:
@@ -47,27 +61,41 @@ class GraderTest:
 
     @property
     def chapter(self) -> str:
-        return self.func.__module__.rsplit(".", 1)[-1]
+        return self.func.__module__.split(".")[2] if self.func.__module__.startswith("autograder.graders.") \
+            else self.func.__module__.rsplit(".", 1)[-1]
 
     def describe(self, lang: str = "zh") -> str:
         return test_description(self.chapter, self.name, self.doc, lang)
 
 
-def graded(function: str, points: float, visible: bool = False):
-    """Declare a test of the student's `function` worth `points`; `visible` tests also run in the notebook."""
+def graded(function: str, points: float, visible: bool = False, helpers: tuple[str, ...] = ()):
+    """Declare a test of the student's `function` worth `points`; `visible` tests also run in the
+    notebook; `helpers` are the student's functions it calls (see the module docstring)."""
     def mark(fn: Callable) -> Callable:
-        fn.__grader__ = GraderTest(fn.__name__, function, float(points), visible, fn)
+        fn.__grader__ = GraderTest(fn.__name__, function, float(points), visible, fn, tuple(helpers))
         if "pytest" in sys.modules:  # under pytest, also a marker: `pytest -m visible` selects them
             fn = getattr(sys.modules["pytest"].mark, "visible" if visible else "hidden")(fn)
         return fn
     return mark
 
 
-def collect(module_name: str) -> list[GraderTest]:
-    """The graders of a chapter module, in file order."""
+def _modules(module_name: str) -> list:
     module = importlib.import_module(module_name)
-    tests = [getattr(obj, "__grader__") for obj in vars(module).values() if hasattr(obj, "__grader__")]
-    return sorted(tests, key=lambda t: t.func.__code__.co_firstlineno)
+    modules = [module]
+    if hasattr(module, "__path__"):  # a package: its submodules, in the order the package lists them
+        names = getattr(module, "TOPICS", None) or sorted(m.name for m in pkgutil.iter_modules(module.__path__))
+        modules += [importlib.import_module(f"{module_name}.{n}") for n in names]
+    return modules
+
+
+def collect(module_name: str) -> list[GraderTest]:
+    """The graders of a chapter module (or package), in file order."""
+    tests = []
+    for module in _modules(module_name):
+        found = [obj.__grader__ for obj in vars(module).values()
+                 if hasattr(obj, "__grader__") and obj.__module__ == module.__name__]
+        tests += sorted(found, key=lambda t: t.func.__code__.co_firstlineno)
+    return tests
 
 
 def catalogue_of(module_name: str):
@@ -75,46 +103,17 @@ def catalogue_of(module_name: str):
     return getattr(module, "catalogue", None)
 
 
-@dataclass
-class TestResult:
-    __test__ = False  # not a pytest test class
-    name: str
-    function: str
-    score: float
-    max_score: float
-    visible: bool
-    status: str  # 'passed' | 'failed' | 'error'
-    output: str = ""
-    diagnosis: str | None = None
-    description: str = ""
-
-
-class StudentError(Exception):
-    """A call into the student's code failed (missing, exception, timeout, crash, ...).
-
-    `key`/`params` render the student-facing message; `kind` is the diagnosis id of the failure.
-    """
-
-    def __init__(self, kind: str, key: str, **params):
-        super().__init__(key)
-        self.kind = kind
-        self.key = key
-        self.params = params
-
-    def render(self, lang: str = "zh") -> str:
-        message = text(self.key, lang, **{k: v for k, v in self.params.items() if k != "hint"})
-        hint = self.params.get("hint")
-        if hint:
-            message += " " + text(hint[0], lang, **hint[1])
-        return message
+def reference_of(module_name: str):
+    """The reference module whose functions stand in for a student's failing helpers."""
+    module = importlib.import_module(module_name)
+    return getattr(module, "ref", None)
 
 
 def rng_for(seed: int, name: str) -> np.random.Generator:
     return np.random.default_rng([seed, zlib.crc32(name.encode())])
 
 
-def run_test(test: GraderTest, student: Any, *, seed: int, catalogue=None, lang: str = "zh") -> TestResult:
-    """Run one grader against one submission; never raises."""
+def _run_once(test: GraderTest, student: Any, seed: int, catalogue, lang: str) -> TestResult:
     def mistakes(*args, pick=None, **kwargs):
         return catalogue.outputs(test.function, *args, pick=pick, **kwargs) if catalogue else {}
 
@@ -123,7 +122,9 @@ def run_test(test: GraderTest, student: Any, *, seed: int, catalogue=None, lang:
     result = TestResult(test.name, test.function, 0.0, test.points, test.visible, "failed",
                         description=test.describe(lang))
     try:
-        with reveal(test.visible):
+        # The grader's own arithmetic (references, catalogue variants on odd inputs) must not print.
+        with reveal(test.visible), warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
             test.func(**{p: fixtures[p] for p in params})
     except Mismatch as e:
         result.output, result.diagnosis = e.render(lang), e.diagnosis
@@ -139,5 +140,22 @@ def run_test(test: GraderTest, student: Any, *, seed: int, catalogue=None, lang:
     return result
 
 
-def run_tests(tests: list[GraderTest], student: Any, *, seed: int, catalogue=None, lang: str = "zh") -> list[TestResult]:
-    return [run_test(t, student, seed=seed, catalogue=catalogue, lang=lang) for t in tests]
+def run_test(test: GraderTest, student: Any, *, seed: int, catalogue=None, lang: str = "zh",
+             reference=None) -> TestResult:
+    """Run one grader against one submission; never raises.  A failing test of a function with
+    `helpers` is graded again around the student's failing helpers (`autograder.composite`)."""
+    result = _run_once(test, student, seed, catalogue, lang)
+    if result.status != "failed" or not test.helpers or reference is None:
+        return result
+    from autograder.composite import grade_around_helpers
+    return grade_around_helpers(test, student, reference, result,
+                                lambda: _run_once(test, student, seed, catalogue, lang), lang)
+
+
+def run_tests(tests: list[GraderTest], student: Any, *, seed: int, catalogue=None, lang: str = "zh",
+              reference=None) -> list[TestResult]:
+    return [run_test(t, student, seed=seed, catalogue=catalogue, lang=lang, reference=reference) for t in tests]
+
+
+def with_output(result: TestResult, **changes) -> TestResult:
+    return replace(result, **changes)

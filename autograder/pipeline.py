@@ -5,63 +5,17 @@ assignment or a worker that cannot start become a `GradeReport` whose tests say 
 """
 from __future__ import annotations
 
-import ast
 import os
 import secrets
 import time
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-from autograder.assignments import ASSIGNMENTS, Assignment
+from autograder.assignments import ASSIGNMENTS, Assignment, graded_functions
 from autograder.config import limits_for
 from autograder.extract import Program, extract
-from autograder.grading import TestResult, catalogue_of, collect, run_tests
+from autograder.grading import catalogue_of, collect, reference_of, run_tests
 from autograder.messages import text
 from autograder.notebook import Notebook, NotebookError, infer_assignment, read_notebook
-
-GRADERS_DIR = Path(__file__).resolve().parent / "graders"
-
-
-@dataclass
-class GradeReport:
-    notebook: str
-    assignment: str | None
-    seed: int
-    isolation: str
-    tests: list[TestResult] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)   # notebook-level messages (syntax, load errors)
-    seconds: float = 0.0
-
-    @property
-    def score(self) -> float:
-        return sum(t.score for t in self.tests)
-
-    @property
-    def max_score(self) -> float:
-        return sum(t.max_score for t in self.tests)
-
-    def by_function(self) -> dict[str, tuple[float, float]]:
-        out: dict[str, list[float]] = {}
-        for t in self.tests:
-            s = out.setdefault(t.function, [0.0, 0.0])
-            s[0] += t.score
-            s[1] += t.max_score
-        return {k: (v[0], v[1]) for k, v in out.items()}
-
-
-@lru_cache(maxsize=None)
-def graded_functions(assignment: str) -> frozenset[str]:
-    """The functions an assignment grades, read from its grader module without importing it."""
-    path = GRADERS_DIR / f"{assignment}.py"
-    if not path.exists():
-        return frozenset()
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "graded" and node.args and \
-                isinstance(node.args[0], ast.Constant):
-            names.add(node.args[0].value)
-    return frozenset(names)
+from autograder.results import GradeReport, TestResult
 
 
 def guess_assignment(program: Program) -> str | None:
@@ -96,8 +50,12 @@ def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, se
             report.tests = _failed_everything(_tests(assignment, visible_only), message, "unreadable_notebook", lang)
         report.seconds = time.perf_counter() - started
         return report
-    program = extract(nb)
-    assignment = assignment or infer_assignment(nb, ASSIGNMENTS) or guess_assignment(program)
+    assignment = assignment or infer_assignment(nb, ASSIGNMENTS)
+    program = extract(nb, graded_functions(assignment) if assignment in ASSIGNMENTS else frozenset())
+    if assignment is None:
+        assignment = guess_assignment(program)
+        if assignment is not None:
+            program = extract(nb, graded_functions(assignment))
     report.assignment = assignment
     if assignment not in ASSIGNMENTS:
         report.problems.append(text("unknown_assignment", lang))
@@ -108,13 +66,14 @@ def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, se
     spec: Assignment = ASSIGNMENTS[assignment]
     if limits:
         spec = spec.with_limits(**limits_for(assignment, limits) if _per_assignment(limits) else limits)
-    from autograder.runner import WorkerStudent
+    from autograder.worker_client import WorkerStudent
     with WorkerStudent(program, spec, launcher) as student:   # starts loading the submission now
         tests = _tests(assignment, visible_only)               # ... while the graders are imported
         for e in student.load_report():
             report.problems.append(text("load_error", lang, cell=e.get("cell"), line=e.get("line"),
                                         detail=f"{e.get('etype')}: {e.get('detail', '')}"))
-        report.tests = run_tests(tests, student, seed=seed, catalogue=catalogue_of(spec.grader_module), lang=lang)
+        report.tests = run_tests(tests, student, seed=seed, catalogue=catalogue_of(spec.grader_module), lang=lang,
+                                 reference=reference_of(spec.grader_module))
         report.isolation = student.isolation
     report.seconds = time.perf_counter() - started
     return report

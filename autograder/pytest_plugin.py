@@ -24,7 +24,9 @@ def pytest_addoption(parser):
 
 
 def _chapter(request) -> str:
-    return request.module.__name__.rsplit(".", 1)[-1]
+    """chNN of a grader module `autograder.graders.chNN` or of a topic `autograder.graders.chNN.topic`."""
+    parts = request.module.__name__.split(".")
+    return parts[2] if parts[:2] == ["autograder", "graders"] and len(parts) > 2 else parts[-1]
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +40,9 @@ def student(request):
     from autograder.assignments import ASSIGNMENTS
     from autograder.extract import extract
     from autograder.notebook import read_notebook
-    from autograder.runner import WorkerStudent
-    with WorkerStudent(extract(read_notebook(path)), ASSIGNMENTS[chapter]) as worker:
+    from autograder.worker_client import WorkerStudent
+    with WorkerStudent(extract(read_notebook(path), ASSIGNMENTS[chapter].graded_functions()),
+                       ASSIGNMENTS[chapter]) as worker:
         yield worker
 
 
@@ -56,7 +59,8 @@ def rng(request, seed):
 @pytest.fixture
 def mistakes(request):
     grader = request.node.function.__grader__
-    catalogue = getattr(request.module, "catalogue", None)
+    from autograder.grading import catalogue_of
+    catalogue = catalogue_of(f"autograder.graders.{_chapter(request)}")
 
     def outputs(*args, pick=None, **kwargs):
         return catalogue.outputs(grader.function, *args, pick=pick, **kwargs) if catalogue else {}

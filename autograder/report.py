@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from autograder.messages import text
-from autograder.pipeline import GradeReport
+from autograder.results import GradeReport
 
 
 def to_results(report: GradeReport) -> dict:

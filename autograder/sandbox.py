@@ -10,7 +10,7 @@
   * a private writable scratch directory (also its HOME and TMPDIR), the only writable place;
   * an unprivileged user id of its own (a different one per worker), no capabilities, so that
     RLIMIT_NPROC bounds its processes; memory, open files and output size are rlimits set by the
-    worker itself (see `autograder.worker`), call time by the grader.
+    worker itself (see `autograder.worker.serve`), call time by the grader.
 `PlainLauncher` starts the worker as an ordinary child process in its own process group.  It
 separates crashes, hangs and tampering from the grader, but it is not a security boundary: the
 student's code runs as the grading user.  Every report says which of the two was in force.
@@ -26,9 +26,9 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
-# The engine modules the worker imports; nothing else of the package enters the sandbox.
-WORKER_MODULES = ("__init__.py", "worker.py", "protocol.py", "failures.py", "callables.py", "frameworks.py",
-                  "probes.py")
+# What the worker imports: the package's (empty) __init__ and the `worker` subpackage, the trust
+# boundary as a folder.  Nothing else of the package enters the sandbox.
+WORKER_FILES = ("__init__.py", "worker")
 SANDBOX_PACKAGE_ROOT = "/opt/autograder"
 
 
@@ -77,9 +77,8 @@ class BwrapLauncher:
         for site_dir in _site_packages():  # mask the editable install's hook onto the repository
             for hook in list(site_dir.glob("__editable__*autograder*")) + list(site_dir.glob("*autograder*.pth")):
                 cmd += ["--ro-bind", "/dev/null", str(hook)]
-        for module in WORKER_MODULES:
-            if (PACKAGE / module).exists():
-                cmd += ["--ro-bind", str(PACKAGE / module), f"{SANDBOX_PACKAGE_ROOT}/autograder/{module}"]
+        for name in WORKER_FILES:
+            cmd += ["--ro-bind", str(PACKAGE / name), f"{SANDBOX_PACKAGE_ROOT}/autograder/{name}"]
         cmd = self._traversable_parents(cmd, scratch)
         cmd += ["--proc", "/proc", "--dev", "/dev", "--bind", scratch, scratch,
                 "--chdir", scratch, "--setenv", "PYTHONPATH", SANDBOX_PACKAGE_ROOT, "--",

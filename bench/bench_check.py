@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from autograder.assignments import ASSIGNMENTS  # noqa: E402
 
 KERNEL = r"""
 import json, sys, time
@@ -25,14 +27,14 @@ from tools import submissions
 from autograder.assignments import ASSIGNMENTS
 from autograder.extract import extract
 from autograder.notebook import read_notebook
-from autograder.pipeline import graded_functions
-from autograder.worker import load_program
+from autograder.assignments import graded_functions
+from autograder.worker.serve import load_program
 chapter = {chapter!r}
 path = submissions.write(submissions.perfect(chapter), __import__("pathlib").Path({tmp!r}) / (chapter + ".ipynb"))
 sys.path[:0] = [str(p.parent) for p in ASSIGNMENTS[chapter].helper_paths()]
 namespace = {{"__name__": "__main__"}}
 load_program(extract(read_notebook(path)).to_wire(), namespace, float("inf"))
-from autograder.check import check
+from autograder.notebook_check import check
 times = {{}}
 for function in sorted(graded_functions(chapter)):
     started = time.perf_counter()
@@ -46,7 +48,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chapters", nargs="*", default=None)
     args = parser.parse_args()
-    chapters = args.chapters or sorted(p.name for p in (ROOT / "release").iterdir() if p.is_dir())
+    chapters = args.chapters or list(ASSIGNMENTS)
     import tempfile
     print(f"{'chapter':8} {'functions':>9} {'first call s':>12} {'median s':>9} {'max s':>7}   slowest")
     for chapter in chapters:

@@ -25,7 +25,7 @@ def test_keeps_imports_definitions_and_constants_and_drops_the_rest():
 
 def test_heavy_imports_are_lazy_and_grader_imports_are_dropped():
     program = extract(nb("import matplotlib.pyplot as plt\nfrom sklearn.datasets import make_moons\n"
-                         "from autograder.check import check\nimport solutions.ch04 as ref\nimport numpy as np"))
+                         "from autograder.notebook_check import check\nimport solutions.ch04 as ref\nimport numpy as np"))
     assert kinds(program) == [("lazy_import", ("plt",)), ("lazy_import", ("make_moons",)), ("import", ("np",))]
 
 
@@ -100,3 +100,40 @@ def test_constants_that_read_dropped_names_are_dropped_too():
     program = extract(nb("import numpy as np\nTP, FP = M[1, 1], M[0, 1]\nprecision = TP / (TP + FP)\n"
                          "eps = 1e-8\nhalf = eps / 2\ntau = 2 * np.pi\nn = len([1, 2])"))
     assert [s.names for s in program.statements] == [("np",), ("eps",), ("half",), ("tau",)]
+
+
+def test_an_assignment_that_binds_a_graded_name_is_kept():
+    """The book writes `f_graph = tf.function(f_eager)`: an answer bound by assignment keeps its points,
+    as do a functools.partial, a lambda and an alias, while other calls are still not re-run."""
+    source = ("import functools\nimport numpy as np\n\ndef f_eager(a, b, c):\n    return a * a + a * b + c\n\n"
+              "f_graph = functools.partial(f_eager)\nsquare = lambda x: x * x\nrelu = np.maximum\n"
+              "alias = f_eager\nlosses = f_eager(1, 2, 3)\ntrained = train(model)\n")
+    graded = frozenset({"f_graph", "square", "relu", "alias", "trained"})
+    program = extract(nb(source), graded)
+    kept = [s.names for s in program.statements]
+    assert ("f_graph",) in kept and ("square",) in kept and ("relu",) in kept and ("alias",) in kept
+    assert ("losses",) not in kept          # not a graded name: a call is not re-run
+    assert ("trained",) not in kept         # reads an undefined name: dropped
+    assert {"f_graph", "square", "relu", "alias"} <= program.defined()
+    assert ("f_graph",) not in [s.names for s in extract(nb(source)).statements]   # without the assignment's names
+
+
+def test_a_graded_name_bound_by_assignment_is_graded(tmp_path):
+    from autograder.pipeline import grade_notebook
+    from autograder.sandbox import PlainLauncher
+    from tools import submissions
+    nb_json = submissions.perfect("ch04")
+    for cell in nb_json["cells"]:
+        source = "".join(cell["source"])
+        if cell["metadata"].get("nbgrader", {}).get("solution") and "def sigmoid(" in source:
+            cell["source"] = source.replace("def sigmoid(", "def my_sigmoid(") + "\n\nsigmoid = my_sigmoid\n"
+    report = grade_notebook(submissions.write(nb_json, tmp_path / "ch04.ipynb"), seed=1, lang="en",
+                            launcher=PlainLauncher())
+    sigmoid = [t for t in report.tests if t.function == "sigmoid"]
+    assert sigmoid and all(t.score == t.max_score for t in sigmoid), [t.output for t in sigmoid]
+
+
+def test_a_table_of_lambdas_is_kept_but_not_a_call():
+    program = extract(nb("import numpy as np\ndef relu(Z):\n    return np.maximum(0, Z)\n"
+                         "ACTIVATIONS = {'relu': lambda Z: relu(Z), 'id': lambda Z: Z}\nTABLE = {'relu': relu(3)}\n"))
+    assert [s.names for s in program.statements] == [("np",), ("relu",), ("ACTIVATIONS",)]

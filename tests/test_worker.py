@@ -6,9 +6,9 @@ import pytest
 
 from autograder.assignments import Assignment, Limits
 from autograder.extract import extract
-from autograder.grading import StudentError
+from autograder.results import StudentError
 from autograder.notebook import Cell, Notebook
-from autograder.runner import WorkerStudent
+from autograder.worker_client import WorkerStudent
 from helpers import launchers, make_launcher
 
 SOURCE = '''

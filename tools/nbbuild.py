@@ -20,7 +20,10 @@ import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHAPTERS = ("ch02", "ch03", "ch04", "ch05", "ch06", "ch07")
+sys.path.insert(0, str(ROOT))
+from autograder.assignments import ASSIGNMENTS  # noqa: E402
+
+CHAPTERS = tuple(ASSIGNMENTS)
 
 
 def _meta(grade_id: str, *, solution=False, grade=False, locked=False, points=None, task=False) -> dict:
@@ -92,7 +95,7 @@ class Notebook:
         """The locked test cell under a solution: visible check, hidden tests, score as last expression."""
         points = self.points(function)
         source = (f"# 检查 {function}（可见测试；提交后还会运行隐藏测试）\n"
-                  f"from autograder.check import check\n"
+                  f"from autograder.notebook_check import check\n"
                   f"_score = check(\"{self.chapter}\", \"{function}\", globals())\n"
                   f"### BEGIN HIDDEN TESTS\n"
                   f"_score = check(\"{self.chapter}\", \"{function}\", globals(), hidden=True)\n"
@@ -121,6 +124,23 @@ class Notebook:
         return ROOT / "source" / self.chapter / f"{self.chapter}.ipynb"
 
 
+def helper_modules(chapter: str) -> dict[str, str]:
+    """{file name: source} of the modules shipped beside the chapter's notebook (`HELPER_MODULES` of
+    its spec: a docstring and the reference functions the module holds, copied from `solutions/`)."""
+    spec = importlib.import_module(f"tools.notebooks.{chapter}")
+    out = {}
+    for filename, (doc, functions) in getattr(spec, "HELPER_MODULES", {}).items():
+        sources = [inspect.getsource(getattr(importlib.import_module(module), name)).rstrip("\n")
+                   for module, names in functions.items() for name in names]
+        out[filename] = f'"""{doc}"""\nimport numpy as np\n\n\n' + "\n\n\n".join(sources) + "\n"
+    return out
+
+
+def figures(chapter: str) -> list[str]:
+    """The regexes the chapter's executed demo cells must print (`FIGURES` of its spec)."""
+    return list(importlib.import_module(f"tools.notebooks.{chapter}").FIGURES)
+
+
 def build(chapter: str) -> Notebook:
     spec = importlib.import_module(f"tools.notebooks.{chapter}")
     nb = Notebook(chapter)
@@ -129,12 +149,15 @@ def build(chapter: str) -> Notebook:
 
 
 def main(argv: list[str]) -> int:
-    chapters = [c for c in CHAPTERS if (ROOT / "tools" / "notebooks" / f"{c}.py").exists()] if argv == ["--all"] else argv
+    chapters = list(CHAPTERS) if argv == ["--all"] else argv
     for chapter in chapters:
         nb = build(chapter)
         nb.path().parent.mkdir(parents=True, exist_ok=True)
         nb.path().write_text(nb.to_json(), encoding="utf-8")
         print(f"wrote {nb.path().relative_to(ROOT)}")
+        for filename, source in helper_modules(chapter).items():
+            (nb.path().parent / filename).write_text(source, encoding="utf-8")
+            print(f"wrote {(nb.path().parent / filename).relative_to(ROOT)}")
     return 0
 
 

@@ -1,7 +1,7 @@
 """Chapter 2 graders: PyTorch tensors (2.3), autograd (2.4), nn and optim (2.5), linear regression (2.6).
 
 The student's functions take torch tensors, which cannot cross the channel: every call goes through a
-trusted probe (`autograder.probes`) that builds the tensors next to the student's code and sends back
+trusted probe (`autograder.worker.probes`) that builds the tensors next to the student's code and sends back
 data (tensors arrive as `protocol.Tensor`).  Every expected value here is computed with NumPy from the
 formulas (the linear regression by simulating full-batch gradient descent in float64), so a submission
 that replaces `torch.allclose` or patches `nn.Module.__call__` cannot change a verdict.  The catalogued
@@ -10,16 +10,18 @@ mistakes run here, in the grader, through the same probes, to name what a wrong 
 
 import numpy as np
 
-from autograder import frameworks
+from autograder.worker import frameworks
 
 frameworks.install()  # tensors in probe answers decode as protocol.Tensor (idempotent)
 
-from autograder.compare import (Mismatch, expect_close, expect_not_none, expect_tuple, fail,  # noqa: E402
-                                pick_outputs, type_name)
+from autograder.compare import expect_close, expect_tensor, expect_tuple, fail  # noqa: E402
+from autograder.diagnosis import identical, name_mistake, parts_of  # noqa: E402
+from autograder.oracles import line_fit_descent  # noqa: E402
+from autograder.results import Mismatch  # noqa: E402
 from autograder.grading import graded  # noqa: E402
-from autograder.probing import probe_answer, probe_variants  # noqa: E402
+from autograder.probe_results import probe_answer, probe_variants  # noqa: E402
 from autograder.mistakes.ch02 import catalogue  # noqa: E402
-from autograder.protocol import Tensor  # noqa: E402
+from autograder.worker.protocol import Tensor  # noqa: E402
 from solutions import ch02 as ref  # noqa: E402
 
 RTOL, ATOL = 1e-5, 1e-7          # float64 tensors built from the test's arrays
@@ -30,57 +32,13 @@ TRAIN_RTOL, TRAIN_ATOL = 1e-3, 1e-5   # float32 training against a float64 simul
 # helpers
 # ---------------------------------------------------------------------------------------------
 
-def _values(value):
-    """The numbers of a probe part (a Tensor's values, an array, a number), or None."""
-    if isinstance(value, Tensor):
-        value = value.values
-    try:
-        return np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        return None
+def _tensor(value, what: str, diagnosis=None):
+    return expect_tensor(value, "torch", what, diagnosis)
 
 
-def _same(a, b, rtol=1e-4, atol=1e-7) -> bool:
-    a, b = _values(a), _values(b)
-    if a is None or b is None or a.shape != b.shape:
-        return False
-    return bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=True))
-
-
-def _diagnose(answers: dict, parts: dict, got: dict, expected: dict):
-    """The mistake whose `parts` (name -> pick(answer)) all agree with the student's `got` and which
-    does not agree with the reference on all of `expected` (a variant that is right there is not it)."""
-    for mistake_id, answer in answers.items():
-        try:
-            values = {k: pick(answer) for k, pick in parts.items()}
-        except Exception:  # noqa: BLE001 - the variant's answer lacks a part
-            continue
-        if all(_same(values[k], expected[k]) for k in expected):
-            continue
-        if all(_same(values[k], got[k]) for k in parts):
-            return mistake_id
-    return None
-
-
-def _tensor(value, what: str, diagnosis=None) -> np.ndarray:
-    """A torch tensor's values; anything else is the wrong type."""
-    expect_not_none(value, what)
-    if isinstance(value, Tensor) and value.kind == "torch":
-        return value.values
-    raise Mismatch("wrong_type", diagnosis, what=what, got=type_name(value), expected="torch.Tensor")
-
-
-def _line_gd(x, y, w, b, epochs, lr):
-    """Full-batch gradient descent on mean((w x + b - y)^2) in float64: (losses, w, b)."""
-    x, y = np.asarray(x, np.float64).reshape(-1), np.asarray(y, np.float64).reshape(-1)
-    w, b = float(w), float(b)
-    losses = np.empty(epochs)
-    for i in range(epochs):
-        r = w * x + b - y
-        losses[i] = np.mean(r * r)
-        dw, db = np.mean(2 * r * x), np.mean(2 * r)
-        w, b = w - lr * dw, b - lr * db
-    return losses, w, b
+def _named_part(variants: dict, parts: dict, got: dict, expected: dict):
+    """The mistake whose parts (name -> pick(answer)) explain the student's `got` (see autograder.diagnosis)."""
+    return name_mistake(got, expected, parts_of(variants, lambda answer: {k: pick(answer) for k, pick in parts.items()}))
 
 
 def _reference_init(seed: int):
@@ -102,7 +60,7 @@ def _check_tensor_ops(student, a, b):
     for i, formula in enumerate(("a + b", "a * b", "a @ b.T")):
         what = f"tensor_ops(a, b)[{i}] ({formula})"
         expect_close(_tensor(outs[i], what), expected[i], what, rtol=RTOL, atol=ATOL,
-                     mistakes=pick_outputs(variants, lambda v, i=i: v["result"][i].values))
+                     mistakes=parts_of(variants, lambda v, i=i: v["result"][i].values))
 
 
 @graded("tensor_ops", points=1, visible=True)
@@ -132,7 +90,7 @@ def _check_numpy_bridge(student, x):
         raise Mismatch("wrong_type", next(iter(wrong_type), None), what=what, got=answer["type"],
                        expected="torch.Tensor")
     tensors = {k: v for k, v in variants.items() if v["is_tensor"]}
-    expect_close(answer["values"], x, what, rtol=RTOL, atol=ATOL, mistakes=pick_outputs(tensors, lambda v: v["values"]))
+    expect_close(answer["values"], x, what, rtol=RTOL, atol=ATOL, mistakes=parts_of(tensors, lambda v: v["values"]))
     expected_dtype = str(x.dtype)
     if answer["dtype"] != expected_dtype:
         diagnosis = next((k for k, v in tensors.items() if v["dtype"] == answer["dtype"]), None)
@@ -168,7 +126,7 @@ def _check_two_grads(student, function, x, y, expected_dx, expected_dy):
         what = f"{function}(x, y)[{i}] ({name})"
         values = _tensor(grads[i], what)
         expect_close(values, expected, what, rtol=RTOL, atol=ATOL,
-                     mistakes=pick_outputs(variants, lambda v, i=i: v["result"][i].values))
+                     mistakes=parts_of(variants, lambda v, i=i: v["result"][i].values))
 
 
 @graded("mean_grad", points=1, visible=True)
@@ -210,13 +168,13 @@ def _check_no_grad_double(student, x):
     result = answer["result"]
     values = _tensor(result, what)
     expect_close(values, 2 * x, what, rtol=RTOL, atol=ATOL,
-                 mistakes=pick_outputs(variants, lambda v: v["result"].values))
+                 mistakes=parts_of(variants, lambda v: v["result"].values))
     parts = {"input": lambda v: v["inputs"][0].values, "requires_grad": lambda v: float(v["result"].requires_grad)}
     got = {"input": answer["inputs"][0].values, "requires_grad": float(result.requires_grad)}
-    if not _same(got["input"], x):
-        fail("ch02.input_modified", _diagnose(variants, parts, got, {"input": x}))
+    if not identical(got["input"], x):
+        fail("ch02.input_modified", _named_part(variants, parts, got, {**got, "input": x}))
     if result.requires_grad:
-        fail("ch02.result_requires_grad", _diagnose(variants, parts, got, {"requires_grad": 0.0}), what=what)
+        fail("ch02.result_requires_grad", _named_part(variants, parts, got, {**got, "requires_grad": 0.0}), what=what)
 
 
 @graded("no_grad_double", points=1, visible=True)
@@ -258,7 +216,7 @@ def _check_linear_regression(student, batch, seed):
     what = "LinearRegression()(x)"
     values = _tensor(answer["output"], what)
     expect_close(values, expected, what, rtol=1e-4, atol=1e-5,
-                 mistakes=pick_outputs(variants, lambda v: v["output"].values))
+                 mistakes=parts_of(variants, lambda v: v["output"].values))
 
 
 @graded("LinearRegression", points=1, visible=True)
@@ -291,7 +249,7 @@ def _train(student, x, y, epochs, lr, seed):
         fail("ch02.losses_not_numbers", got=answer["losses_problem"])
     initial = answer["initial"] or {}
     w0, b0 = (initial["weight"], initial["bias"]) if initial else _reference_init(seed)
-    losses, w, b = _line_gd(x, y, w0, b0, epochs, lr)
+    losses, w, b = line_fit_descent(x, y, w0, b0, epochs, lr)
     if len(answer["losses"]) != epochs:
         diagnosis = next((k for k, v in variants.items()
                           if v.get("losses") is not None and len(v["losses"]) == len(answer["losses"])), None)
@@ -300,7 +258,7 @@ def _train(student, x, y, epochs, lr, seed):
         diagnosis = next((k for k, v in variants.items() if v.get("params_changed") is False), None)
         fail("ch02.params_not_updated", diagnosis, epochs=epochs)
     expect_close(answer["losses"], losses, "losses", rtol=TRAIN_RTOL, atol=TRAIN_ATOL,
-                 mistakes=pick_outputs(variants, lambda v: v["losses"]))
+                 mistakes=parts_of(variants, lambda v: v["losses"]))
     return answer, w, b, variants
 
 
@@ -308,9 +266,9 @@ def _check_fitted_line(answer, w, b, variants):
     if answer["weight"] is None or answer["bias"] is None:
         fail("ch02.model_not_linear")
     expect_close(answer["weight"], w, "model.fc.weight (w)", rtol=TRAIN_RTOL, atol=TRAIN_ATOL,
-                 mistakes=pick_outputs(variants, lambda v: v["weight"]))
+                 mistakes=parts_of(variants, lambda v: v["weight"]))
     expect_close(answer["bias"], b, "model.fc.bias (b)", rtol=TRAIN_RTOL, atol=TRAIN_ATOL,
-                 mistakes=pick_outputs(variants, lambda v: v["bias"]))
+                 mistakes=parts_of(variants, lambda v: v["bias"]))
 
 
 def _book_data():
@@ -349,4 +307,4 @@ def test_train_linear_regression_returns_the_trained_model(student, rng):
     answer, w, b, variants = _train(student, x, y, epochs=epochs, lr=lr, seed=int(rng.integers(0, 2**31 - 1)))
     what = "model(x)"
     expect_close(_tensor(answer["predictions"], what), w * x + b, what, rtol=TRAIN_RTOL, atol=TRAIN_ATOL,
-                 mistakes=pick_outputs(variants, lambda v: v["predictions"].values))
+                 mistakes=parts_of(variants, lambda v: v["predictions"].values))

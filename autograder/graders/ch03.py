@@ -3,7 +3,7 @@ linear regression with GradientTape (3.6) and TensorBoard summaries (3.7).
 
 Functions that take tensors, `f_graph` (which must be a real `tf.function`), `session_compute` (whose
 `Session.run` calls are recorded) and `write_loss_summary` (whose event file is read back) are graded
-through trusted probes (`autograder.probes`) that run next to the student's code and send back data.
+through trusted probes (`autograder.worker.probes`) that run next to the student's code and send back data.
 Expected values are computed with NumPy (the regression by simulating gradient descent in float64), so
 nothing a submission does to TensorFlow changes a verdict.  TensorFlow is imported once, here, to run
 the catalogued mistakes through the same probes.
@@ -11,17 +11,19 @@ the catalogued mistakes through the same probes.
 
 import numpy as np
 
-from autograder import frameworks
+from autograder.worker import frameworks
 
 frameworks.install()  # tensors in answers decode as protocol.Tensor (idempotent)
 
-from autograder.compare import (Mismatch, expect_close, expect_equal, expect_not_none, expect_tuple,  # noqa: E402
-                                fail, pick_outputs, type_name)
-from autograder.failures import student_error  # noqa: E402
+from autograder.compare import (expect_close, expect_equal, expect_not_none, expect_tensor, expect_tuple,  # noqa: E402
+                                fail, type_name)
+from autograder.diagnosis import parts_of  # noqa: E402
+from autograder.oracles import line_fit_descent  # noqa: E402
+from autograder.results import Mismatch, student_error  # noqa: E402
 from autograder.grading import graded  # noqa: E402
-from autograder.probing import probe_answer, probe_variants  # noqa: E402
+from autograder.probe_results import probe_answer, probe_variants  # noqa: E402
 from autograder.mistakes.ch03 import catalogue  # noqa: E402
-from autograder.protocol import Opaque, Tensor  # noqa: E402
+from autograder.worker.protocol import Opaque, Tensor  # noqa: E402
 from solutions import ch03 as ref  # noqa: E402
 
 RTOL, ATOL = 1e-5, 1e-6                # float32 tensors
@@ -33,11 +35,7 @@ TRAIN_RTOL, TRAIN_ATOL = 1e-3, 1e-5    # float32 training against a float64 simu
 # ---------------------------------------------------------------------------------------------
 
 def _tensor(value, what: str) -> np.ndarray:
-    """A tf tensor's values; anything else is the wrong type."""
-    expect_not_none(value, what)
-    if isinstance(value, Tensor) and value.kind == "tf":
-        return value.values
-    raise Mismatch("wrong_type", what=what, got=type_name(value), expected="tf.Tensor")
+    return expect_tensor(value, "tf", what)
 
 
 def _numbers(value):
@@ -49,18 +47,6 @@ def _numbers(value):
     if hasattr(value, "numpy") and callable(value.numpy):  # a variant's tf tensor, run in this process
         return value.numpy()
     return value
-
-
-def _line_gd(x, y, iterations, lr):
-    """Gradient descent on mean((w1 x + w0 - y)^2) from w1 = w0 = 0, in float64: (losses, w1, w0)."""
-    x, y = np.asarray(x, np.float64), np.asarray(y, np.float64)
-    w1 = w0 = 0.0
-    losses = np.empty(iterations)
-    for i in range(iterations):
-        r = w0 + w1 * x - y
-        losses[i] = np.mean(r * r)
-        w1, w0 = w1 - lr * np.mean(2 * r * x), w0 - lr * np.mean(2 * r)
-    return losses, w1, w0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -75,7 +61,7 @@ def _check_tf_tensor_ops(student, a, b):
     for i, name in enumerate(("add", "subtract", "multiply", "matmul")):
         what = f"tf_tensor_ops(a, b)[{i}] ({name})"
         expect_close(_tensor(outs[i], what), expected[i], what, rtol=RTOL, atol=ATOL,
-                     mistakes=pick_outputs(variants, lambda v, i=i: v["result"][i].values))
+                     mistakes=parts_of(variants, lambda v, i=i: v["result"][i].values))
 
 
 @graded("tf_tensor_ops", points=1, visible=True)
@@ -107,7 +93,7 @@ def _check_f_eager(student, a, b, c):
     variants = probe_variants(catalogue, ref, "f_eager", "f_eager", a, b, c)
     what = "f_eager(a, b, c)"
     expect_close(_tensor(answer["result"], what), _f(a, b, c), what, rtol=RTOL, atol=ATOL,
-                 mistakes=pick_outputs(variants, lambda v: v["result"].values))
+                 mistakes=parts_of(variants, lambda v: v["result"].values))
 
 
 @graded("f_eager", points=1, visible=True)
@@ -139,7 +125,7 @@ def _check_f_graph(student, a, b, c):
              detail=str(error.get("detail", ""))[:200])
     what = "f_graph(a, b, c)"
     expect_close(_tensor(answer["result"], what), _f(a, b, c), what, rtol=RTOL, atol=ATOL,
-                 mistakes=pick_outputs(variants, lambda v: v["result"].values))
+                 mistakes=parts_of(variants, lambda v: v["result"].values))
 
 
 @graded("f_graph", points=1, visible=True)
@@ -170,7 +156,7 @@ def _check_session_compute(student, a, b):
         fail("ch03.graph_not_run", diagnosis, what=what, summary=result.summary)
     expected = np.asarray(a, np.float64) ** 2 + np.asarray(a, np.float64) * np.asarray(b, np.float64)
     expect_close(_numbers(result), expected, what, rtol=RTOL, atol=ATOL,
-                 mistakes=pick_outputs(variants, lambda v: _numbers(v["result"])))
+                 mistakes=parts_of(variants, lambda v: _numbers(v["result"])))
     runs = answer["runs"]
     if not runs:
         fail("ch03.no_session_run", next((k for k, v in variants.items()
@@ -203,7 +189,7 @@ def _check_linear_regression_tf(student, mistakes, x, y, iterations, lr):
     call = f"linear_regression_tf(x, y, {iterations}, {lr:g})"
     w1, w0, losses = expect_tuple(student.linear_regression_tf(x, y, iterations, lr), 3, call)
     outputs = mistakes(x, y, iterations, lr, pick=lambda out: tuple(_numbers(v) for v in out))
-    expected_losses, expected_w1, expected_w0 = _line_gd(x, y, iterations, lr)
+    expected_losses, expected_w1, expected_w0 = line_fit_descent(x, y, 0.0, 0.0, iterations, lr)
     losses = _numbers(losses)
     expect_not_none(losses, "losses")
     if not isinstance(losses, (list, tuple, np.ndarray)) or len(losses) != iterations:
@@ -216,10 +202,10 @@ def _check_linear_regression_tf(student, mistakes, x, y, iterations, lr):
         raise Mismatch("wrong_type", what="losses", got="list of non-numbers",
                        expected=f"list of {iterations} numbers") from None
     expect_close(losses, expected_losses, "losses", rtol=TRAIN_RTOL, atol=TRAIN_ATOL,
-                 mistakes=pick_outputs(outputs, lambda o: np.asarray(o[2], np.float64).reshape(-1)))
+                 mistakes=parts_of(outputs, lambda o: np.asarray(o[2], np.float64).reshape(-1)))
     for name, got, expected, i in (("w1", w1, expected_w1, 0), ("w0", w0, expected_w0, 1)):
         expect_close(_numbers(got), expected, name, rtol=TRAIN_RTOL, atol=TRAIN_ATOL,
-                     mistakes=pick_outputs(outputs, lambda o, i=i: np.asarray(o[i], np.float64).reshape(())))
+                     mistakes=parts_of(outputs, lambda o, i=i: np.asarray(o[i], np.float64).reshape(())))
 
 
 def _book_data():
@@ -260,9 +246,9 @@ def _check_write_loss_summary(student, losses):
         fail("ch03.summary_tag_missing", diagnosis, tags=", ".join(sorted(scalars)) or "-")
     written = {k: v["scalars"]["loss"] for k, v in variants.items() if "loss" in v["scalars"]}
     expect_equal(list(scalars["loss"]["steps"]), list(range(len(losses))), "step list of the 'loss' scalars",
-                 mistakes=pick_outputs(written, lambda w: list(w["steps"])))
+                 mistakes=parts_of(written, lambda w: list(w["steps"])))
     expect_close(np.asarray(scalars["loss"]["values"]), np.asarray(losses, np.float64), "the 'loss' values read back",
-                 rtol=1e-6, atol=1e-7, mistakes=pick_outputs(written, lambda w: np.asarray(w["values"])))
+                 rtol=1e-6, atol=1e-7, mistakes=parts_of(written, lambda w: np.asarray(w["values"])))
 
 
 @graded("write_loss_summary", points=1, visible=True)

@@ -61,6 +61,9 @@ MISTAKES = {
     "relu_backward.times_relu": (
         "dA 乘的是 ReLU(Z) 本身，应乘 ReLU 的导数（Z > 0 时为 1，否则为 0）。",
         "dA is multiplied by ReLU(Z) itself; it must be multiplied by ReLU's derivative (1 where Z > 0, else 0)."),
+    "relu_backward.gradient_at_zero": (
+        "ReLU 在 Z = 0 处的导数按书中的定义取 0（g'(Z) = 1 仅当 Z > 0）：用 Z > 0 而不是 Z >= 0。",
+        "ReLU's derivative at Z = 0 is 0 by the book's definition (g'(Z) = 1 only for Z > 0): use Z > 0, not Z >= 0."),
     "sigmoid_backward.missing_1_minus_s": (
         "Sigmoid 的导数不完整：σ'(z) = σ(z)(1 - σ(z))，缺少一个因子。",
         "The sigmoid derivative is incomplete: σ'(z) = σ(z)(1 - σ(z)); a factor is missing."),
@@ -183,6 +186,9 @@ CHECKS = {
     "init_seeded_values": (
         "{what} 的数值与 np.random.seed(5) 之后依次调用 np.random.randn 得到的不同（书中固定了种子以复现结果）。",
         "{what} differs from what np.random.randn gives in order after np.random.seed(5) (the book fixes the seed)."),
+    "no_activation_branch": (
+        "single_layer_forward 没有处理 activation='{activation}' 的分支（调用时出现 {etype}）：请为它加上一个分支。",
+        "single_layer_forward has no branch for activation='{activation}' (the call gave {etype}): add one."),
     "cache_length": (
         "{what} 应为 (A_prev, W, b, Z) 四项组成的元组，实际有 {got} 项。",
         "{what} must be the tuple (A_prev, W, b, Z) of four items; it has {got}."),
@@ -204,14 +210,18 @@ TESTS = {
     "test_relu_random": "relu：随机数组上的值",
     "test_softmax_small_example_and_large_inputs": "softmax：小数组的各列，以及 1000 左右的输入（不溢出）",
     "test_softmax_random_and_large_inputs": "softmax：随机的列，再加上一个很大的常数后的同样的列",
-    "test_single_layer_forward_small_example": "single_layer_forward：固定的一层在每种激活函数下的 A 和 cache",
-    "test_single_layer_forward_random": "single_layer_forward：随机的一层在每种激活函数下的 A 和 cache",
+    "test_single_layer_forward_relu_small_example": "single_layer_forward：固定的一层在 activation='relu' 时的 A 和 cache",
+    "test_single_layer_forward_sigmoid_small_example": "single_layer_forward：固定的一层在 activation='sigmoid' 时的 A 和 cache",
+    "test_single_layer_forward_softmax_small_example": "single_layer_forward：固定的一层在 activation='softmax' 时的 A 和 cache（6.4）",
+    "test_single_layer_forward_relu_random": "single_layer_forward：随机的一层在 activation='relu' 时的 A 和 cache",
+    "test_single_layer_forward_sigmoid_random": "single_layer_forward：随机的一层在 activation='sigmoid' 时的 A 和 cache",
+    "test_single_layer_forward_softmax_random": "single_layer_forward：随机的一层在 activation='softmax' 时的 A 和 cache（6.4）",
     "test_forward_propagation_small_network": "forward_propagation：固定的 2 层网络的 AL 和 caches",
     "test_forward_propagation_random_network": "forward_propagation：随机的 3 层或 4 层网络的 AL 和 caches",
     "test_compute_cost_small_example": "compute_cost：固定预测值的交叉熵",
     "test_compute_cost_random": "compute_cost：随机预测值的交叉熵",
-    "test_relu_backward_small_example": "relu_backward：固定的 dA 和 Z 下的 dZ",
-    "test_relu_backward_random": "relu_backward：随机的 dA 和 Z 下的 dZ",
+    "test_relu_backward_small_example": "relu_backward：固定的 dA 和 Z 下的 dZ（Z = 0 不算正数：梯度为 0）",
+    "test_relu_backward_random": "relu_backward：随机的 dA 和 Z 下的 dZ，其中一些 Z 恰好为 0",
     "test_relu_backward_numerical_gradient": "relu_backward：与你的 relu 的中心差分结果一致",
     "test_sigmoid_backward_small_example": "sigmoid_backward：固定的 dA 和 Z 下的 dZ",
     "test_sigmoid_backward_random": "sigmoid_backward：随机的 dA 和 Z 下的 dZ",

@@ -25,19 +25,13 @@ def tf_tensor_ops_matmul_order_swapped(a, b):
 
 # --- f_eager ---------------------------------------------------------------------------------
 
-@catalogue.variant("f_eager", "b_squared")
-def f_eager_b_squared(a, b, c):
-    return a * a + b * b + c
+catalogue.edit("f_eager", "b_squared", ('f = a * a + a * b + c', 'f = a * a + b * b + c'))
 
 
-@catalogue.variant("f_eager", "missing_c")
-def f_eager_missing_c(a, b, c):
-    return a * a + a * b
+catalogue.edit("f_eager", "missing_c", ('f = a * a + a * b + c', 'f = a * a + a * b'))
 
 
-@catalogue.variant("f_eager", "double_ab")
-def f_eager_double_ab(a, b, c):
-    return a * a + 2 * a * b + c
+catalogue.edit("f_eager", "double_ab", ('f = a * a + a * b + c', 'f = a * a + 2 * a * b + c'))
 
 
 # --- f_graph ---------------------------------------------------------------------------------
@@ -78,119 +72,38 @@ def session_compute_eager_instead_of_session(a_value, b_value):
     return (a * a + a * b).numpy()           # right value, but no graph, placeholder or Session
 
 
-@catalogue.variant("session_compute", "constants_instead_of_placeholders")
-def session_compute_constants_instead_of_placeholders(a_value, b_value):
-    graph = tf.Graph()
-    with graph.as_default():
-        a = tf.constant(a_value, dtype=tf.float32)
-        b = tf.constant(b_value, dtype=tf.float32)
-        f = a * a + a * b
-    with tf.compat.v1.Session(graph=graph) as sess:
-        result = sess.run(f)                 # nothing fed: the values are baked into the graph
-    return result
+catalogue.edit("session_compute", "constants_instead_of_placeholders",
+               ('tf.compat.v1.placeholder(tf.float32, name="a"', 'tf.constant(a_value, dtype=tf.float32'),
+               ('tf.compat.v1.placeholder(tf.float32, name="b"', 'tf.constant(b_value, dtype=tf.float32'),
+               ('f, feed_dict={a: a_value, b: b_value}', 'f'))
 
 
-@catalogue.variant("session_compute", "adds_b_squared")
-def session_compute_adds_b_squared(a_value, b_value):
-    graph = tf.Graph()
-    with graph.as_default():
-        a = tf.compat.v1.placeholder(tf.float32, name="a")
-        b = tf.compat.v1.placeholder(tf.float32, name="b")
-        f = a * a + b * b
-    with tf.compat.v1.Session(graph=graph) as sess:
-        result = sess.run(f, feed_dict={a: a_value, b: b_value})
-    return result
+catalogue.edit("session_compute", "adds_b_squared", ('f = a * a + a * b', 'f = a * a + b * b'))
 
 
 # --- linear_regression_tf --------------------------------------------------------------------
 
-@catalogue.variant("linear_regression_tf", "sum_instead_of_mean")
-def linear_regression_tf_sum_instead_of_mean(x, y, iterations=500, learning_rate=0.01):
-    x = tf.constant(x, dtype=tf.float32)
-    y = tf.constant(y, dtype=tf.float32)
-    w1 = tf.Variable(tf.zeros([1]), name="w1")
-    w0 = tf.Variable(tf.zeros([1]), name="w0")
-    losses = []
-    for i in range(iterations):
-        with tf.GradientTape() as tape:
-            y_hat = w0 + w1 * x
-            loss = tf.reduce_sum(tf.square(y_hat - y))     # summed, not averaged
-        dw1, dw0 = tape.gradient(loss, [w1, w0])
-        w1.assign_sub(learning_rate * dw1)
-        w0.assign_sub(learning_rate * dw0)
-        losses.append(float(loss))
-    return w1.numpy(), w0.numpy(), losses
+catalogue.edit("linear_regression_tf", "sum_instead_of_mean", ('tf.reduce_mean', 'tf.reduce_sum'))
 
 
-@catalogue.variant("linear_regression_tf", "gradient_ascent")
-def linear_regression_tf_gradient_ascent(x, y, iterations=500, learning_rate=0.01):
-    x = tf.constant(x, dtype=tf.float32)
-    y = tf.constant(y, dtype=tf.float32)
-    w1 = tf.Variable(tf.zeros([1]), name="w1")
-    w0 = tf.Variable(tf.zeros([1]), name="w0")
-    losses = []
-    for i in range(iterations):
-        with tf.GradientTape() as tape:
-            y_hat = w0 + w1 * x
-            loss = tf.reduce_mean(tf.square(y_hat - y))
-        dw1, dw0 = tape.gradient(loss, [w1, w0])
-        w1.assign_add(learning_rate * dw1)                 # a step up the gradient
-        w0.assign_add(learning_rate * dw0)
-        losses.append(float(loss))
-    return w1.numpy(), w0.numpy(), losses
+catalogue.edit("linear_regression_tf", "gradient_ascent",
+               ('w1.assign_sub(learning_rate * dw1)       # gradient descent step', 'w1.assign_add(learning_rate * dw1)'),
+               ('w0.assign_sub', 'w0.assign_add'))
 
 
-@catalogue.variant("linear_regression_tf", "no_learning_rate")
-def linear_regression_tf_no_learning_rate(x, y, iterations=500, learning_rate=0.01):
-    x = tf.constant(x, dtype=tf.float32)
-    y = tf.constant(y, dtype=tf.float32)
-    w1 = tf.Variable(tf.zeros([1]), name="w1")
-    w0 = tf.Variable(tf.zeros([1]), name="w0")
-    losses = []
-    for i in range(iterations):
-        with tf.GradientTape() as tape:
-            y_hat = w0 + w1 * x
-            loss = tf.reduce_mean(tf.square(y_hat - y))
-        dw1, dw0 = tape.gradient(loss, [w1, w0])
-        w1.assign_sub(dw1)                                 # the whole gradient, not learning_rate times it
-        w0.assign_sub(dw0)
-        losses.append(float(loss))
-    return w1.numpy(), w0.numpy(), losses
+catalogue.edit("linear_regression_tf", "no_learning_rate",
+               ('learning_rate * dw1)       # gradient descent step', 'dw1)'),
+               ('learning_rate * dw0', 'dw0'))
 
 
-@catalogue.variant("linear_regression_tf", "bias_never_updated")
-def linear_regression_tf_bias_never_updated(x, y, iterations=500, learning_rate=0.01):
-    x = tf.constant(x, dtype=tf.float32)
-    y = tf.constant(y, dtype=tf.float32)
-    w1 = tf.Variable(tf.zeros([1]), name="w1")
-    w0 = tf.Variable(tf.zeros([1]), name="w0")
-    losses = []
-    for i in range(iterations):
-        with tf.GradientTape() as tape:
-            y_hat = w0 + w1 * x
-            loss = tf.reduce_mean(tf.square(y_hat - y))
-        dw1 = tape.gradient(loss, w1)
-        w1.assign_sub(learning_rate * dw1)                 # w0 stays 0
-        losses.append(float(loss))
-    return w1.numpy(), w0.numpy(), losses
+catalogue.edit("linear_regression_tf", "bias_never_updated",
+               ('dw1, dw0 = tape.gradient(loss, [w1, w0]', 'dw1 = tape.gradient(loss, w1'),
+               ('        w0.assign_sub(learning_rate * dw0)', ''))
 
 
-@catalogue.variant("linear_regression_tf", "ignores_learning_rate_argument")
-def linear_regression_tf_ignores_learning_rate_argument(x, y, iterations=500, learning_rate=0.01):
-    x = tf.constant(x, dtype=tf.float32)
-    y = tf.constant(y, dtype=tf.float32)
-    w1 = tf.Variable(tf.zeros([1]), name="w1")
-    w0 = tf.Variable(tf.zeros([1]), name="w0")
-    losses = []
-    for i in range(iterations):
-        with tf.GradientTape() as tape:
-            y_hat = w0 + w1 * x
-            loss = tf.reduce_mean(tf.square(y_hat - y))
-        dw1, dw0 = tape.gradient(loss, [w1, w0])
-        w1.assign_sub(0.01 * dw1)                          # the book's 0.01 hard-coded
-        w0.assign_sub(0.01 * dw0)
-        losses.append(float(loss))
-    return w1.numpy(), w0.numpy(), losses
+catalogue.edit("linear_regression_tf", "ignores_learning_rate_argument",
+               ('learning_rate * dw1)       # gradient descent step', "0.01 * dw1)                          # the book's 0.01 hard-coded"),
+               ('w0.assign_sub(learning_rate * dw0)', 'w0.assign_sub(0.01 * dw0)'))
 
 
 # --- write_loss_summary ----------------------------------------------------------------------
@@ -204,32 +117,14 @@ def write_loss_summary_no_default_writer(logdir, losses):
     writer.close()
 
 
-@catalogue.variant("write_loss_summary", "constant_step")
-def write_loss_summary_constant_step(logdir, losses):
-    writer = tf.summary.create_file_writer(logdir)
-    with writer.as_default():
-        for loss in losses:
-            tf.summary.scalar("loss", loss, step=0)        # every point at step 0
-    writer.flush()
-    writer.close()
+catalogue.edit("write_loss_summary", "constant_step",
+               ('step, loss in enumerate(losses)', 'loss in losses'),
+               ('tf.summary.scalar("loss", loss, step=step)', 'tf.summary.scalar("loss", loss, step=0)'))
 
 
-@catalogue.variant("write_loss_summary", "steps_from_one")
-def write_loss_summary_steps_from_one(logdir, losses):
-    writer = tf.summary.create_file_writer(logdir)
-    with writer.as_default():
-        for step, loss in enumerate(losses):
-            tf.summary.scalar("loss", loss, step=step + 1)
-    writer.flush()
-    writer.close()
+catalogue.edit("write_loss_summary", "steps_from_one",
+               ('tf.summary.scalar("loss", loss, step=step)', 'tf.summary.scalar("loss", loss, step=step + 1)'))
 
 
-@catalogue.variant("write_loss_summary", "only_last_loss")
-def write_loss_summary_only_last_loss(logdir, losses):
-    writer = tf.summary.create_file_writer(logdir)
-    with writer.as_default():
-        for step, loss in enumerate(losses):
-            pass
-        tf.summary.scalar("loss", loss, step=step)         # outside the loop: only the last point
-    writer.flush()
-    writer.close()
+catalogue.edit("write_loss_summary", "only_last_loss",
+               ('            tf.summary.scalar("loss", loss, step=step)', '            pass\n        tf.summary.scalar("loss", loss, step=step)'))

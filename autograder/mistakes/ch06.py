@@ -6,10 +6,8 @@ loaded as a student's code beside the reference.  Texts: autograder/messages/ch0
 import numpy as np
 
 from autograder.catalogue import Catalogue
-from solutions.ch06 import (backward_propagation, backward_propagation_softmax, compute_cost,
-                            forward_propagation, forward_propagation_softmax, initialize_parameters, relu,
-                            relu_backward, sigmoid, sigmoid_backward, single_layer_backward,
-                            single_layer_forward, softmax, softmax_backward, softmax_cost, update_parameters)
+from solutions.ch06 import (relu, relu_backward, sigmoid, sigmoid_backward, single_layer_backward,
+                            single_layer_forward, softmax, softmax_backward)
 
 catalogue = Catalogue("ch06")
 
@@ -38,15 +36,11 @@ def initialize_parameters_unscaled(layer_dims):
 
 # --- sigmoid, softmax ------------------------------------------------------------------------
 
-@catalogue.variant("sigmoid", "exp_sign")
-def sigmoid_exp_sign(Z):
-    return 1 / (1 + np.exp(Z))
+catalogue.edit("sigmoid", "exp_sign", ('A = 1 / (1 + np.exp(-Z))', 'A = 1 / (1 + np.exp(Z))'))
 
 
-@catalogue.variant("softmax", "no_max_shift")
-def softmax_no_max_shift(Z):
-    exp_Z = np.exp(Z)
-    return exp_Z / np.sum(exp_Z, axis=0, keepdims=True)
+catalogue.edit("softmax", "no_max_shift",
+               ('    Z_shift = Z - np.max(Z, axis=0, keepdims=True)  # largest entry of each column becomes 0\n    exp_Z = np.exp(Z_shift)', '    exp_Z = np.exp(Z)'))
 
 
 @catalogue.variant("softmax", "wrong_axis")
@@ -63,16 +57,10 @@ def softmax_normalises_all_entries(Z):
 
 # --- single_layer_forward, forward_propagation -----------------------------------------------
 
-@catalogue.variant("single_layer_forward", "missing_bias")
-def single_layer_forward_missing_bias(A_prev, W, b, activation):
-    Z = np.dot(W, A_prev)
-    if activation == 'sigmoid':
-        A = sigmoid(Z)
-    elif activation == 'relu':
-        A = relu(Z)
-    else:
-        A = softmax(Z)
-    return A, (A_prev, W, b, Z)
+catalogue.edit("single_layer_forward", "missing_bias",
+               (' + b  # linear output', ''),
+               ("elif activation == 'softmax'", 'else'),
+               ('    else:\n        raise ValueError(f"unknown activation {activation!r}")', ''))
 
 
 @catalogue.variant("single_layer_forward", "cache_stores_A")
@@ -87,17 +75,8 @@ def single_layer_forward_cache_stores_A(A_prev, W, b, activation):
     return A, (A_prev, W, b, A)
 
 
-@catalogue.variant("forward_propagation", "sigmoid_hidden_layers")
-def forward_propagation_sigmoid_hidden_layers(X, parameters):
-    caches = []
-    A = X
-    L = len(parameters) // 2
-    for l in range(1, L):
-        A, cache = single_layer_forward(A, parameters['W' + str(l)], parameters['b' + str(l)], 'sigmoid')
-        caches.append(cache)
-    AL, cache = single_layer_forward(A, parameters['W' + str(L)], parameters['b' + str(L)], 'sigmoid')
-    caches.append(cache)
-    return AL, caches
+catalogue.edit("forward_propagation", "sigmoid_hidden_layers",
+               ("A, cache = single_layer_forward(A, parameters['W' + str(l)], parameters['b' + str(l)], 'relu')", "A, cache = single_layer_forward(A, parameters['W' + str(l)], parameters['b' + str(l)], 'sigmoid')"))
 
 
 @catalogue.variant("forward_propagation", "relu_output_layer")
@@ -130,56 +109,40 @@ def compute_cost_missing_1_over_m(AL, Y):
     return np.sum(-(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
 
 
-@catalogue.variant("compute_cost", "sign_flipped")
-def compute_cost_sign_flipped(AL, Y):
-    m = AL.shape[1]
-    return 1.0 / m * np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
+catalogue.edit("compute_cost", "sign_flipped",
+               ('    cross_entropy = -(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))\n    cost = 1.0 / m * np.sum(cross_entropy)', '    cost = 1.0 / m * np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))'))
 
 
-@catalogue.variant("compute_cost", "missing_negative_class_term")
-def compute_cost_missing_negative_class_term(AL, Y):
-    m = AL.shape[1]
-    return -1.0 / m * np.sum(Y * np.log(AL))
+catalogue.edit("compute_cost", "missing_negative_class_term",
+               ('    cross_entropy = -(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))\n    cost = 1.0 / m * np.sum(cross_entropy)', '    cost = -1.0 / m * np.sum(Y * np.log(AL))'))
 
 
-@catalogue.variant("compute_cost", "log10")
-def compute_cost_log10(AL, Y):
-    m = AL.shape[1]
-    return -1.0 / m * np.sum(Y * np.log10(AL) + (1 - Y) * np.log10(1 - AL))
+catalogue.edit("compute_cost", "log10",
+               ('    cross_entropy = -(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))\n    cost = 1.0 / m * np.sum(cross_entropy)', '    cost = -1.0 / m * np.sum(Y * np.log10(AL) + (1 - Y) * np.log10(1 - AL))'))
 
 
 # --- relu_backward, sigmoid_backward ---------------------------------------------------------
 
-@catalogue.variant("relu_backward", "mask_on_dA")
-def relu_backward_mask_on_dA(dA, Z):
-    return dA * (dA > 0)
+catalogue.edit("relu_backward", "mask_on_dA", ('dZ = dA * (Z > 0)', 'dZ = dA * (dA > 0)'))
 
 
-@catalogue.variant("relu_backward", "no_mask")
-def relu_backward_no_mask(dA, Z):
-    return np.array(dA, copy=True)
+catalogue.edit("relu_backward", "no_mask", ('dA * (Z > 0', 'np.array(dA, copy=True'))
 
 
-@catalogue.variant("relu_backward", "times_relu")
-def relu_backward_times_relu(dA, Z):
-    return dA * np.maximum(0, Z)
+catalogue.edit("relu_backward", "gradient_at_zero", ("dA * (Z > 0)", "dA * (Z >= 0)"))
 
 
-@catalogue.variant("sigmoid_backward", "missing_1_minus_s")
-def sigmoid_backward_missing_1_minus_s(dA, Z):
-    s = 1 / (1 + np.exp(-Z))
-    return dA * s
+catalogue.edit("relu_backward", "times_relu", ('(Z > 0', 'np.maximum(0, Z'))
 
 
-@catalogue.variant("sigmoid_backward", "derivative_of_Z")
-def sigmoid_backward_derivative_of_Z(dA, Z):
-    return dA * Z * (1 - Z)
+catalogue.edit("sigmoid_backward", "missing_1_minus_s", ('s * (1 - s)', 's'))
 
 
-@catalogue.variant("sigmoid_backward", "missing_dA")
-def sigmoid_backward_missing_dA(dA, Z):
-    s = 1 / (1 + np.exp(-Z))
-    return s * (1 - s)
+catalogue.edit("sigmoid_backward", "derivative_of_Z",
+               ('    s = 1 / (1 + np.exp(-Z))\n    dZ = dA * s * (1 - s)', '    dZ = dA * Z * (1 - Z)'))
+
+
+catalogue.edit("sigmoid_backward", "missing_dA", ('dA * s', 's'))
 
 
 # --- single_layer_backward -------------------------------------------------------------------
@@ -229,210 +192,102 @@ def single_layer_backward_dA_prev_divided_by_m(dA, cache, activation):
 
 # --- backward_propagation --------------------------------------------------------------------
 
-@catalogue.variant("backward_propagation", "dAL_sign_flipped")
-def backward_propagation_dAL_sign_flipped(AL, Y, caches):
-    grads = {}
-    L = len(caches)
-    dAL = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)
-    grads['dA' + str(L - 1)], grads['dW' + str(L)], grads['db' + str(L)] = \
-        single_layer_backward(dAL, caches[L - 1], 'sigmoid')
-    for l in reversed(range(1, L)):
-        grads['dA' + str(l - 1)], grads['dW' + str(l)], grads['db' + str(l)] = \
-            single_layer_backward(grads['dA' + str(l)], caches[l - 1], 'relu')
-    return grads
+catalogue.edit("backward_propagation", "dAL_sign_flipped",
+               ('    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))\n    # layer L: sigmoid', '    dAL = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)'))
 
 
-@catalogue.variant("backward_propagation", "dAL_divided_by_m")
-def backward_propagation_dAL_divided_by_m(AL, Y, caches):
-    grads = {}
-    L = len(caches)
-    m = AL.shape[1]
-    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)) / m
-    grads['dA' + str(L - 1)], grads['dW' + str(L)], grads['db' + str(L)] = \
-        single_layer_backward(dAL, caches[L - 1], 'sigmoid')
-    for l in reversed(range(1, L)):
-        grads['dA' + str(l - 1)], grads['dW' + str(l)], grads['db' + str(l)] = \
-            single_layer_backward(grads['dA' + str(l)], caches[l - 1], 'relu')
-    return grads
+catalogue.edit("backward_propagation", "dAL_divided_by_m",
+               ('dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))', 'm = AL.shape[1]'),
+               ('# layer L: sigmoid', 'dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)) / m'))
 
 
-@catalogue.variant("backward_propagation", "relu_output_layer")
-def backward_propagation_relu_output_layer(AL, Y, caches):
-    grads = {}
-    L = len(caches)
-    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
-    grads['dA' + str(L - 1)], grads['dW' + str(L)], grads['db' + str(L)] = \
-        single_layer_backward(dAL, caches[L - 1], 'relu')
-    for l in reversed(range(1, L)):
-        grads['dA' + str(l - 1)], grads['dW' + str(l)], grads['db' + str(l)] = \
-            single_layer_backward(grads['dA' + str(l)], caches[l - 1], 'relu')
-    return grads
+catalogue.edit("backward_propagation", "relu_output_layer",
+               ("        single_layer_backward(dAL, caches[L - 1], 'sigmoid')\n    # layers L-1..1: ReLU", "        single_layer_backward(dAL, caches[L - 1], 'relu')"))
 
 
-@catalogue.variant("backward_propagation", "sigmoid_hidden_layers")
-def backward_propagation_sigmoid_hidden_layers(AL, Y, caches):
-    grads = {}
-    L = len(caches)
-    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
-    grads['dA' + str(L - 1)], grads['dW' + str(L)], grads['db' + str(L)] = \
-        single_layer_backward(dAL, caches[L - 1], 'sigmoid')
-    for l in reversed(range(1, L)):
-        grads['dA' + str(l - 1)], grads['dW' + str(l)], grads['db' + str(l)] = \
-            single_layer_backward(grads['dA' + str(l)], caches[l - 1], 'sigmoid')
-    return grads
+catalogue.edit("backward_propagation", "sigmoid_hidden_layers",
+               ("single_layer_backward(grads['dA' + str(l)], caches[l - 1], 'relu')", "single_layer_backward(grads['dA' + str(l)], caches[l - 1], 'sigmoid')"))
 
 
 # --- update_parameters -----------------------------------------------------------------------
 
-@catalogue.variant("update_parameters", "plus_sign")
-def update_parameters_plus_sign(parameters, grads, learning_rate=0.1):
-    L = len(parameters) // 2
-    for l in range(1, L + 1):
-        parameters['W' + str(l)] = parameters['W' + str(l)] + learning_rate * grads['dW' + str(l)]
-        parameters['b' + str(l)] = parameters['b' + str(l)] + learning_rate * grads['db' + str(l)]
-    return parameters
+catalogue.edit("update_parameters", "plus_sign",
+               ("parameters['W' + str(l)] = parameters['W' + str(l)] - learning_rate * grads['dW' + str(l)]", "parameters['W' + str(l)] = parameters['W' + str(l)] + learning_rate * grads['dW' + str(l)]"),
+               ("parameters['b' + str(l)] = parameters['b' + str(l)] - learning_rate * grads['db' + str(l)]", "parameters['b' + str(l)] = parameters['b' + str(l)] + learning_rate * grads['db' + str(l)]"))
 
 
-@catalogue.variant("update_parameters", "no_learning_rate")
-def update_parameters_no_learning_rate(parameters, grads, learning_rate=0.1):
-    L = len(parameters) // 2
-    for l in range(1, L + 1):
-        parameters['W' + str(l)] = parameters['W' + str(l)] - grads['dW' + str(l)]
-        parameters['b' + str(l)] = parameters['b' + str(l)] - grads['db' + str(l)]
-    return parameters
+catalogue.edit("update_parameters", "no_learning_rate",
+               ("parameters['W' + str(l)] = parameters['W' + str(l)] - learning_rate * grads['dW' + str(l)]", "parameters['W' + str(l)] = parameters['W' + str(l)] - grads['dW' + str(l)]"),
+               ("parameters['b' + str(l)] = parameters['b' + str(l)] - learning_rate * grads['db' + str(l)]", "parameters['b' + str(l)] = parameters['b' + str(l)] - grads['db' + str(l)]"))
 
 
-@catalogue.variant("update_parameters", "skips_last_layer")
-def update_parameters_skips_last_layer(parameters, grads, learning_rate=0.1):
-    L = len(parameters) // 2
-    for l in range(1, L):
-        parameters['W' + str(l)] = parameters['W' + str(l)] - learning_rate * grads['dW' + str(l)]
-        parameters['b' + str(l)] = parameters['b' + str(l)] - learning_rate * grads['db' + str(l)]
-    return parameters
+catalogue.edit("update_parameters", "skips_last_layer", ('L + 1', 'L'))
 
 
-@catalogue.variant("update_parameters", "bias_not_updated")
-def update_parameters_bias_not_updated(parameters, grads, learning_rate=0.1):
-    L = len(parameters) // 2
-    for l in range(1, L + 1):
-        parameters['W' + str(l)] = parameters['W' + str(l)] - learning_rate * grads['dW' + str(l)]
-    return parameters
+catalogue.edit("update_parameters", "bias_not_updated",
+               ("        parameters['b' + str(l)] = parameters['b' + str(l)] - learning_rate * grads['db' + str(l)]", ''))
 
 
 # --- nn_model, predict -----------------------------------------------------------------------
 
-@catalogue.variant("nn_model", "reinitialises_every_iteration")
-def nn_model_reinitialises_every_iteration(X, Y, layers_dims, learning_rate=0.01, num_iterations=3000,
-                                           print_cost=False):
-    costs = []
-    for i in range(num_iterations):
-        parameters = initialize_parameters(layers_dims)
-        AL, caches = forward_propagation(X, parameters)
-        cost = compute_cost(AL, Y)
-        grads = backward_propagation(AL, Y, caches)
-        parameters = update_parameters(parameters, grads, learning_rate)
-        if (i + 1) % 100 == 0:
-            costs.append(cost)
-    return parameters, costs
+catalogue.edit("nn_model", "reinitialises_every_iteration",
+               ('    parameters = initialize_parameters(layers_dims)', ''),
+               ('    for i in range(num_iterations):', '    for i in range(num_iterations):\n        parameters = initialize_parameters(layers_dims)'),
+               ('            if print_cost:\n                print("Cost after iteration %i: %f" % (i + 1, cost))', ''))
 
 
-@catalogue.variant("nn_model", "ignores_learning_rate")
-def nn_model_ignores_learning_rate(X, Y, layers_dims, learning_rate=0.01, num_iterations=3000, print_cost=False):
-    costs = []
-    parameters = initialize_parameters(layers_dims)
-    for i in range(num_iterations):
-        AL, caches = forward_propagation(X, parameters)
-        cost = compute_cost(AL, Y)
-        grads = backward_propagation(AL, Y, caches)
-        parameters = update_parameters(parameters, grads)
-        if (i + 1) % 100 == 0:
-            costs.append(cost)
-    return parameters, costs
+catalogue.edit("nn_model", "ignores_learning_rate",
+               ('grads, learning_rate', 'grads'),
+               ('            if print_cost:\n                print("Cost after iteration %i: %f" % (i + 1, cost))', ''))
 
 
-@catalogue.variant("predict", "returns_probabilities")
-def predict_returns_probabilities(X, parameters):
-    AL, _ = forward_propagation(X, parameters)
-    return AL
+catalogue.edit("predict", "returns_probabilities", ('(AL > 0.5).astype(float)', 'AL'))
 
 
-@catalogue.variant("predict", "labels_inverted")
-def predict_labels_inverted(X, parameters):
-    AL, _ = forward_propagation(X, parameters)
-    return (AL < 0.5).astype(float)
+catalogue.edit("predict", "labels_inverted",
+               ('Y_pred = (AL > 0.5).astype(float)', 'Y_pred = (AL < 0.5).astype(float)'))
 
 
 # --- one_hot, softmax_cost, softmax_backward -------------------------------------------------
 
-@catalogue.variant("one_hot", "transposed")
-def one_hot_transposed(labels, C):
-    labels = np.asarray(labels).reshape(-1).astype(int)
-    m = labels.shape[0]
-    Y = np.zeros((m, C))
-    Y[np.arange(m), labels] = 1
-    return Y
+catalogue.edit("one_hot", "transposed",
+               ('Y = np.zeros((C, m))', 'Y = np.zeros((m, C))'),
+               ('labels, np.arange(m)', 'np.arange(m), labels'))
 
 
-@catalogue.variant("one_hot", "classes_from_max_label")
-def one_hot_classes_from_max_label(labels, C):
-    labels = np.asarray(labels).reshape(-1).astype(int)
-    m = labels.shape[0]
-    Y = np.zeros((labels.max() + 1, m))
-    Y[labels, np.arange(m)] = 1
-    return Y
+catalogue.edit("one_hot", "classes_from_max_label", ('Y = np.zeros((C, m))', 'Y = np.zeros((labels.max() + 1, m))'))
 
 
-@catalogue.variant("softmax_cost", "sign_flipped")
-def softmax_cost_sign_flipped(AL, Y):
-    m = AL.shape[1]
-    return 1.0 / m * np.sum(Y * np.log(AL))
+catalogue.edit("softmax_cost", "sign_flipped",
+               ('cost = -1.0 / m * np.sum(Y * np.log(AL))', 'cost = 1.0 / m * np.sum(Y * np.log(AL))'))
 
 
-@catalogue.variant("softmax_cost", "missing_1_over_m")
-def softmax_cost_missing_1_over_m(AL, Y):
-    return -np.sum(Y * np.log(AL))
+catalogue.edit("softmax_cost", "missing_1_over_m",
+               ('    m = AL.shape[1]\n    cost = -1.0 / m * np.sum(Y * np.log(AL))', '    cost = -np.sum(Y * np.log(AL))'))
 
 
-@catalogue.variant("softmax_cost", "binary_cross_entropy")
-def softmax_cost_binary_cross_entropy(AL, Y):
-    m = AL.shape[1]
-    return -1.0 / m * np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
+catalogue.edit("softmax_cost", "binary_cross_entropy",
+               ('cost = -1.0 / m * np.sum(Y * np.log(AL))', 'cost = -1.0 / m * np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))'))
 
 
-@catalogue.variant("softmax_cost", "mean_over_classes")
-def softmax_cost_mean_over_classes(AL, Y):
-    return -np.mean(Y * np.log(AL))
+catalogue.edit("softmax_cost", "mean_over_classes",
+               ('    m = AL.shape[1]\n    cost = -1.0 / m * np.sum(Y * np.log(AL))', '    cost = -np.mean(Y * np.log(AL))'))
 
 
-@catalogue.variant("softmax_backward", "sign_flipped")
-def softmax_backward_sign_flipped(AL, Y):
-    return Y - AL
+catalogue.edit("softmax_backward", "sign_flipped", ('    dZ = AL - Y', '    dZ = Y - AL'))
 
 
-@catalogue.variant("softmax_backward", "divided_by_m")
-def softmax_backward_divided_by_m(AL, Y):
-    m = AL.shape[1]
-    return (AL - Y) / m
+catalogue.edit("softmax_backward", "divided_by_m", ('    dZ = AL - Y', '    m = AL.shape[1]\n    dZ = (AL - Y) / m'))
 
 
-@catalogue.variant("softmax_backward", "extra_activation_derivative")
-def softmax_backward_extra_activation_derivative(AL, Y):
-    return AL * (1 - AL) * (AL - Y)
+catalogue.edit("softmax_backward", "extra_activation_derivative",
+               ('    dZ = AL - Y', '    dZ = AL * (1 - AL) * (AL - Y)'))
 
 
 # --- the softmax network ---------------------------------------------------------------------
 
-@catalogue.variant("forward_propagation_softmax", "sigmoid_output_layer")
-def forward_propagation_softmax_sigmoid_output_layer(X, parameters):
-    caches = []
-    A = X
-    L = len(parameters) // 2
-    for l in range(1, L):
-        A, cache = single_layer_forward(A, parameters['W' + str(l)], parameters['b' + str(l)], 'relu')
-        caches.append(cache)
-    AL, cache = single_layer_forward(A, parameters['W' + str(L)], parameters['b' + str(L)], 'sigmoid')
-    caches.append(cache)
-    return AL, caches
+catalogue.edit("forward_propagation_softmax", "sigmoid_output_layer",
+               ("AL, cache = single_layer_forward(A, parameters['W' + str(L)], parameters['b' + str(L)], 'softmax')", "AL, cache = single_layer_forward(A, parameters['W' + str(L)], parameters['b' + str(L)], 'sigmoid')"))
 
 
 @catalogue.variant("forward_propagation_softmax", "softmax_hidden_layers")
@@ -446,35 +301,14 @@ def forward_propagation_softmax_softmax_hidden_layers(X, parameters):
     return A, caches
 
 
-@catalogue.variant("backward_propagation_softmax", "dZ_sign_flipped")
-def backward_propagation_softmax_dZ_sign_flipped(AL, Y, caches):
-    grads = {}
-    L = len(caches)
-    A_prev, W, b, Z = caches[L - 1]
-    m = A_prev.shape[1]
-    dZ = Y - AL
-    grads['dW' + str(L)] = 1 / m * np.dot(dZ, A_prev.T)
-    grads['db' + str(L)] = 1 / m * np.sum(dZ, axis=1, keepdims=True)
-    grads['dA' + str(L - 1)] = np.dot(W.T, dZ)
-    for l in reversed(range(1, L)):
-        grads['dA' + str(l - 1)], grads['dW' + str(l)], grads['db' + str(l)] = \
-            single_layer_backward(grads['dA' + str(l)], caches[l - 1], 'relu')
-    return grads
+catalogue.edit("backward_propagation_softmax", "dZ_sign_flipped",
+               ('    # layer L: softmax with cross-entropy, dZ = AL - Y\n    dZ = softmax_backward(AL, Y)', '    dZ = Y - AL'))
 
 
-@catalogue.variant("backward_propagation_softmax", "output_missing_1_over_m")
-def backward_propagation_softmax_output_missing_1_over_m(AL, Y, caches):
-    grads = {}
-    L = len(caches)
-    A_prev, W, b, Z = caches[L - 1]
-    dZ = softmax_backward(AL, Y)
-    grads['dW' + str(L)] = np.dot(dZ, A_prev.T)
-    grads['db' + str(L)] = np.sum(dZ, axis=1, keepdims=True)
-    grads['dA' + str(L - 1)] = np.dot(W.T, dZ)
-    for l in reversed(range(1, L)):
-        grads['dA' + str(l - 1)], grads['dW' + str(l)], grads['db' + str(l)] = \
-            single_layer_backward(grads['dA' + str(l)], caches[l - 1], 'relu')
-    return grads
+catalogue.edit("backward_propagation_softmax", "output_missing_1_over_m",
+               ('    m = A_prev.shape[1]\n    # layer L: softmax with cross-entropy, dZ = AL - Y', ''),
+               ('1 / m * np.dot', 'np.dot'),
+               ('1 / m * np.sum', 'np.sum'))
 
 
 @catalogue.variant("backward_propagation_softmax", "binary_output_gradient")
@@ -509,44 +343,19 @@ def backward_propagation_softmax_no_relu_mask(AL, Y, caches):
     return grads
 
 
-@catalogue.variant("nn_model_softmax", "reinitialises_every_iteration")
-def nn_model_softmax_reinitialises_every_iteration(X, Y, layers_dims, learning_rate=0.1, num_iterations=3000,
-                                                   print_cost=False):
-    costs = []
-    for i in range(num_iterations):
-        parameters = initialize_parameters(layers_dims)
-        AL, caches = forward_propagation_softmax(X, parameters)
-        cost = softmax_cost(AL, Y)
-        grads = backward_propagation_softmax(AL, Y, caches)
-        parameters = update_parameters(parameters, grads, learning_rate)
-        if (i + 1) % 100 == 0:
-            costs.append(cost)
-    return parameters, costs
+catalogue.edit("nn_model_softmax", "reinitialises_every_iteration",
+               ('    parameters = initialize_parameters(layers_dims)', ''),
+               ('    for i in range(num_iterations):', '    for i in range(num_iterations):\n        parameters = initialize_parameters(layers_dims)'),
+               ('            if print_cost:\n                print("Cost after iteration %i: %f" % (i + 1, cost))', ''))
 
 
-@catalogue.variant("nn_model_softmax", "ignores_learning_rate")
-def nn_model_softmax_ignores_learning_rate(X, Y, layers_dims, learning_rate=0.1, num_iterations=3000,
-                                           print_cost=False):
-    costs = []
-    parameters = initialize_parameters(layers_dims)
-    for i in range(num_iterations):
-        AL, caches = forward_propagation_softmax(X, parameters)
-        cost = softmax_cost(AL, Y)
-        grads = backward_propagation_softmax(AL, Y, caches)
-        parameters = update_parameters(parameters, grads)
-        if (i + 1) % 100 == 0:
-            costs.append(cost)
-    return parameters, costs
+catalogue.edit("nn_model_softmax", "ignores_learning_rate",
+               ('grads, learning_rate', 'grads'),
+               ('            if print_cost:\n                print("Cost after iteration %i: %f" % (i + 1, cost))', ''))
 
 
-@catalogue.variant("predict_softmax", "argmax_wrong_axis")
-def predict_softmax_argmax_wrong_axis(X, parameters):
-    AL, _ = forward_propagation_softmax(X, parameters)
-    return np.argmax(AL, axis=1).reshape(1, -1)
+catalogue.edit("predict_softmax", "argmax_wrong_axis",
+               ('labels = np.argmax(AL, axis=0).reshape(1, -1)', 'labels = np.argmax(AL, axis=1).reshape(1, -1)'))
 
 
-@catalogue.variant("predict_softmax", "returns_probabilities")
-def predict_softmax_returns_probabilities(X, parameters):
-    AL, _ = forward_propagation_softmax(X, parameters)
-    return AL
-
+catalogue.edit("predict_softmax", "returns_probabilities", ('np.argmax(AL, axis=0).reshape(1, -1)', 'AL'))

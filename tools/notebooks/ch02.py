@@ -1,5 +1,8 @@
 """Notebook spec for chapter 2: PyTorch (book sections 2.3-2.6)."""
 
+FIGURES = [r"w = 2\.79, b = 9\.97"]   # what the executed demo prints (book: 2.80, 9.96)
+
+
 
 def build(nb):
     nb.md("""

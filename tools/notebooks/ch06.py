@@ -1,5 +1,8 @@
 """Notebook spec of chapter 6: 深层神经网络 (6.1-6.5) with softmax multi-class (6.4)."""
 
+FIGURES = [r"test accuracy: 0\.94", r"test accuracy: 0\.99", r"test accuracy: 0\.98"]   # digits: binary, deep, softmax
+
+
 
 def build(nb):
     nb.md(r"""

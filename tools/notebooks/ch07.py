@@ -1,5 +1,30 @@
 """Notebook spec of chapter 7: 优化神经网络 (7.1 正则化, 7.2 梯度优化, 7.3 网络初始化与超参数调试, 7.4 模型评估与调试)."""
 
+# what the executed demo prints: 300 examples in batches of 64, and a 60/20/20 split of 1000 examples
+FIGURES = [r"mini-batch 个数： 5", r"训练集 \(2, 600\)  验证集 \(2, 200\)  测试集 \(2, 200\)"]
+
+
+
+# dnn_utils.py, shipped beside the notebook: the chapter-6 network (written once, in solutions/ch06.py)
+# and two helpers of this chapter; `python -m tools.nbbuild ch07` writes it into source/ch07/.
+HELPER_MODULES = {
+    "dnn_utils.py": (
+        """Helper network for chapter 7 (第7章 优化神经网络): the L-layer network of chapter 6, NumPy only.
+
+This file is shipped to students next to the notebook, which does `from dnn_utils import ...`.
+It is built from the course's chapter-6 reference (do not edit it by hand: `make notebooks`).
+
+The book's chapter 6 API: examples are columns, X is (n_x, m), Y is (1, m); W{l} is (n_l, n_{l-1}),
+b{l} is (n_l, 1); layers 1..L-1 use ReLU, layer L uses sigmoid; caches[l-1] = (A_prev, W, b, Z).
+The cost is averaged over the m examples; dA and dZ are gradients of the summed loss and the 1/m is
+applied in dW and db only.
+""",
+        {"solutions.ch06": ["initialize_parameters", "sigmoid", "relu", "softmax", "single_layer_forward",
+                            "forward_propagation", "compute_cost", "relu_backward", "sigmoid_backward",
+                            "single_layer_backward", "backward_propagation", "update_parameters", "predict"],
+         "solutions.ch07": ["compute_gradients", "load_moons"]}),
+}
+
 
 def build(nb):
     nb.md(r"""

@@ -1,5 +1,5 @@
-"""Grader-side use of probes (`autograder.probes`): models and framework objects are graded by what
-they do, next to the student's code, and only plain data comes back.
+"""Grader-side use of probes (`autograder.worker.probes`): models and framework objects are graded by
+what they do, next to the student's code, and only plain data comes back.
 
 A probe answers a dict: its findings, or {"missing": name} / {"error": exception info}, which
 `probe_answer` turns into the usual student-facing failure.  `probe_variants` runs the same probe on
@@ -10,9 +10,8 @@ from __future__ import annotations
 import copy
 
 from autograder.catalogue import LazyOutputs
-from autograder.failures import student_error
-from autograder.grading import StudentError
 from autograder.inprocess import roundtrip
+from autograder.results import StudentError, student_error
 
 
 def probe_answer(student, name: str, function: str, *args, **kwargs) -> dict:
@@ -31,7 +30,7 @@ def probe_answer(student, name: str, function: str, *args, **kwargs) -> dict:
 def probe_variants(catalogue, reference, function: str, name: str, *args, **kwargs) -> LazyOutputs:
     """{mistake id: probe answer} of each catalogued variant of `function`, each run beside the
     `reference` module's other functions; computed only when a failing comparison looks at it."""
-    from autograder.probes import PROBES
+    from autograder.worker.probes import PROBES
     args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
 
     def compute() -> dict:

@@ -1,6 +1,6 @@
-"""Framework objects as data: encoders for `autograder.protocol.Encoder.extra`.
+"""Framework objects as data: encoders for `autograder.worker.protocol.Encoder.extra`.
 
-    from autograder import frameworks
+    from autograder.worker import frameworks
     frameworks.install()          # idempotent; the worker calls it after preloading the frameworks
 
 A `torch.Tensor` (a `Parameter` too) or a `tf.Tensor` / `tf.Variable` crosses the channel as
@@ -200,7 +200,7 @@ ENCODERS = (encode_torch, encode_tf)
 def install() -> None:
     """Append the framework encoders to `protocol.Encoder.extra` (once) and bind the frameworks that
     are already imported."""
-    from autograder.protocol import Encoder
+    from autograder.worker.protocol import Encoder
     for encoder in ENCODERS:
         if encoder not in Encoder.extra:
             Encoder.extra.append(encoder)

@@ -5,11 +5,11 @@
 A model, a `tf.function` or a summary writer cannot cross the channel; a probe runs beside it (in the
 worker, after the student's code is loaded, or in-process via `InProcessStudent.probe`) and sends back
 only data: NumPy arrays, numbers, strings, lists, dicts, and framework tensors (which
-`autograder.frameworks` turns into `protocol.Tensor`).  Graders judge that data with NumPy.
+`autograder.worker.frameworks` turns into `protocol.Tensor`).  Graders judge that data with NumPy.
 
 Every probe answers a dict:
   {"missing": NAME}          the student's namespace has no callable NAME
-  {"error": exception_info}  the student's code raised (see `autograder.failures.exception_info`);
+  {"error": exception_info}  the student's code raised (see `autograder.worker.failures.exception_info`);
                              the grader turns it into the usual student-facing message
   {...}                      otherwise, the probe's findings
 
@@ -29,8 +29,8 @@ import tempfile
 
 import numpy as np
 
-from autograder import frameworks
-from autograder.failures import exception_info
+from autograder.worker import frameworks
+from autograder.worker.failures import exception_info
 
 _array = np.array
 _asarray = np.asarray

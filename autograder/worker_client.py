@@ -1,15 +1,20 @@
-"""Step 3, run (grader side): start the worker, call into it with time limits, restart it after a crash.
+"""Step 3, run (grader side): the client of the worker process.  It starts the worker, calls into
+it with time limits and restarts it after a crash; it runs no tests itself.
 
 `WorkerStudent` is the `student` fixture of a real grading run.  Each call is one request frame and
 one answer frame; the grader waits for the answer with a deadline, and on a timeout, a crash, a
 `os._exit` or a garbled answer it kills the worker's whole process group, turns the failure into a
 `StudentError` for that call only, and starts a fresh worker (reloading the program) on the next call.
+Within `replacing(...)`, calls name helpers the worker replaces by proxies; each `helper` frame the
+worker sends meanwhile is answered here with the reference's output (`autograder.composite`).
 
 How the worker is launched (plain process, or inside a bubblewrap sandbox) is the `Launcher`'s job,
 see `autograder.sandbox`.
 """
 from __future__ import annotations
 
+import contextlib
+import copy
 import os
 import select
 import shutil
@@ -17,13 +22,16 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from typing import Any
 
-from autograder import protocol
 from autograder.assignments import Assignment
+from autograder.composite import CallLog, reference_answer
 from autograder.extract import Program
-from autograder.failures import student_error
-from autograder.grading import StudentError
+from autograder.results import Definitions, StudentError, missing_function, student_error
+from autograder.worker import protocol
+
+MAX_HELPER_CALLS = 100_000   # answers to replaced helpers within one call
 
 
 class WorkerDied(Exception):
@@ -61,6 +69,8 @@ class WorkerStudent:
         self.defined: set[str] = set()
         self.restarts = 0
         self._hung: set[str] = set()   # functions that timed out: later calls fail at once
+        self._replacements: dict = {}  # helper name -> reference function (within `replacing`)
+        self._log: CallLog | None = None
         self._loaded = False
         self._proc: subprocess.Popen | None = None
         self._scratch: str | None = None
@@ -89,7 +99,7 @@ class WorkerStudent:
             "memory_mb": self.limits.memory_mb, "output_kb": self.limits.output_kb,
             "open_files": self.limits.open_files, "processes": self.limits.processes,
             "cpu_seconds": self.limits.cpu_seconds}, "load_timeout": self.limits.load_timeout,
-            "probes": self.assignment.probes, "program": self.program.to_wire()}
+            "probes": list(self.assignment.probes), "program": self.program.to_wire()}
         protocol.write_frame(self._fd_out, protocol.pack(init))
         self._loaded = False  # the worker loads while the grader imports its tests; see _await_loaded
 
@@ -181,20 +191,68 @@ class WorkerStudent:
             self._kill()
         return self.load_errors
 
+    def definitions(self) -> Definitions:
+        """What the submission defines, to say why a function it calls is missing."""
+        broken = {f: (p.cell, p.line, p.detail) for p in self.program.problems for f in p.functions}
+        return Definitions(frozenset(self.defined | self.program.defined()), broken,
+                           self.assignment.graded_functions())
+
+    @contextlib.contextmanager
+    def replacing(self, replacements: dict):
+        """Within this block, each call replaces the student's helpers named in `replacements` by the
+        given reference functions; yields the `CallLog` of the calls they answered."""
+        self._replacements, self._log = dict(replacements), CallLog()
+        try:
+            yield self._log
+        finally:
+            self._replacements, self._log = {}, None
+
+    def _answer_helper(self, header: dict, buffers: list[bytes]) -> bytes:
+        """The frame answering the worker's `helper` request with the reference's output."""
+        name = str(header.get("name", ""))
+        fn = self._replacements.get(name)
+        try:
+            if fn is None:
+                raise LookupError(f"{name} is not replaced")
+            args = protocol.decode(header["args"], buffers)
+            kwargs = protocol.decode(header["kwargs"], buffers)
+            recorded = (copy.deepcopy(args), copy.deepcopy(kwargs))
+            output = reference_answer(fn, args, kwargs)
+            if self._log is not None:
+                self._log.record(name, *recorded, copy.deepcopy(output))
+            return protocol.pack({"ok": True}, {"value": output})
+        except Exception as e:  # noqa: BLE001 - the reference on the student's arguments
+            return protocol.pack({"ok": False, "detail": type(e).__name__})
+
+    def _await_answer(self, timeout: float) -> tuple[dict, list[bytes]]:
+        """The answer to the request just sent, answering the helper requests that come first; the
+        time the grader spends on those does not count against the student's call."""
+        deadline = time.monotonic() + timeout
+        for _ in range(MAX_HELPER_CALLS):
+            header, buffers = self._answer(max(0.0, deadline - time.monotonic()))
+            if header.get("op") != "helper":
+                return header, buffers
+            started = time.monotonic()
+            protocol.write_frame(self._fd_out, self._answer_helper(header, buffers))
+            deadline += time.monotonic() - started
+        raise WorkerDied("too many helper calls")
+
     def _request(self, op: str, name: str, args: tuple, kwargs: dict, label: str, return_args: bool = False) -> Any:
         try:
             self._ensure_started()
         except (TimeoutError, WorkerDied, OSError) as e:
             self._kill()
             raise StudentError("crash", "crash", function=label, detail=f"load: {getattr(e, 'detail', None) or e or 'timeout'}") from None
-        if op == "call" and name not in self.defined:
+        if op == "call" and name not in self.defined and name not in self._replacements:
             raise self._missing(name)
         if label in self._hung:  # a function that hung once is not waited for again
             raise StudentError("timeout", "timeout", function=label, seconds=self.limits.call_timeout)
         try:
-            protocol.write_frame(self._fd_out, protocol.pack({"op": op, "name": name, "return_args": return_args},
-                                                             {"args": args, "kwargs": kwargs}))
-            header, buffers = self._answer(self.limits.call_timeout)
+            request = {"op": op, "name": name, "return_args": return_args}
+            if op == "call" and self._replacements:
+                request["replace"] = sorted(self._replacements)
+            protocol.write_frame(self._fd_out, protocol.pack(request, {"args": args, "kwargs": kwargs}))
+            header, buffers = self._await_answer(self.limits.call_timeout)
         except TimeoutError:
             self._kill()
             self._hung.add(label)
@@ -203,7 +261,7 @@ class WorkerStudent:
             self._kill()
             raise StudentError("crash", "crash", function=label, detail=getattr(e, "detail", str(e))) from None
         if not header.get("ok"):
-            raise student_error(label, header.get("error") or {}, self.limits)
+            raise student_error(label, header.get("error") or {}, self.limits, self.definitions())
         try:
             return protocol.decode(header.get("value"), buffers)
         except (protocol.ProtocolError, ValueError, TypeError, KeyError, IndexError) as e:
@@ -211,11 +269,7 @@ class WorkerStudent:
             raise StudentError("unencodable", "unencodable", function=label, detail=type(e).__name__) from None
 
     def _missing(self, name: str) -> StudentError:
-        for problem in self.program.problems:
-            if name in problem.functions:
-                return StudentError("syntax_error", "missing_function_syntax", function=name, cell=problem.cell,
-                                    line=problem.line, detail=problem.detail)
-        return StudentError("missing_function", "missing_function", function=name)
+        return missing_function(name, self.definitions())
 
     def call(self, name: str, *args, **kwargs) -> Any:
         return self._request("call", name, args, kwargs, name)

@@ -32,11 +32,12 @@ _tobytes = np.ndarray.tobytes
 _view = np.ndarray.view
 _dumps = json.dumps
 _loads = json.loads
+_str_add = str.__add__   # "" + s: a plain str copy of any str subclass (np.str_), whatever it overrides
 
 
 @dataclass(frozen=True)
 class Function:
-    """A function sent as data: the receiver builds it with `autograder.callables.FACTORIES[kind](spec)`."""
+    """A function sent as data: the receiver builds it with `autograder.worker.callables.FACTORIES[kind](spec)`."""
 
     kind: str
     spec: Any
@@ -74,6 +75,8 @@ class Encoder:
             return {"$opaque": "too deeply nested or too large"}
         if value is None or type(value) in (bool, str):
             return value
+        if isinstance(value, str):   # np.str_ and other str subclasses cross as plain text
+            return _str_add("", value)
         if type(value) is int:
             return value if abs(value) < 2 ** 63 else {"$opaque": "int", "summary": "huge integer"}
         if type(value) is float:
@@ -156,7 +159,7 @@ def decode(data: Any, buffers: list[bytes]) -> Any:
                 raise ProtocolError("unhashable key") from None
         return out
     if "$function" in data:  # built by trusted factories only
-        from autograder.callables import FACTORIES
+        from autograder.worker.callables import FACTORIES
         kind = str(data["$function"])
         if kind not in FACTORIES:
             raise ProtocolError("unknown function kind")

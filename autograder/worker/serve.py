@@ -4,7 +4,10 @@
 
 It reads an `init` frame (modules to preload, limits, the extracted program), imports the
 frameworks, sets its resource limits, executes the program statement by statement, then answers
-`call` / `probe` requests until told to exit.  It never imports the graders, the catalogues or
+`call` / `probe` requests until told to exit.  A `call` may name helpers to `replace`: for that call
+each is a proxy that asks the grader for the reference's answer (a `helper` frame out, its answer
+back), so a composite function can be graded around the student's failing helpers without any
+reference code entering this process.  It never imports the graders, the catalogues or
 `solutions/` (and refuses imports of them from student code).  Stdout and stderr were redirected by
 the launcher to a capped file, so the student's prints never touch the channel.
 
@@ -23,8 +26,8 @@ import time
 
 from builtins import dict, float, int, isinstance, list, sorted, str  # noqa: A004 - see protocol.py
 
-from autograder import protocol
-from autograder.failures import exception_info
+from autograder.worker import protocol
+from autograder.worker.failures import exception_info
 
 _read_frame, _write_frame, _pack, _decode = protocol.read_frame, protocol.write_frame, protocol.pack, protocol.decode
 _exception_info = exception_info
@@ -36,7 +39,7 @@ class _BlockAnswers(importlib.abc.MetaPathFinder):
     """Student code may not import the graders, the catalogues or the reference solutions."""
 
     BLOCKED = ("solutions", "autograder.graders", "autograder.mistakes", "autograder.grading",
-               "autograder.check", "autograder.course", "autograder.cli")
+               "autograder.notebook_check", "autograder.course", "autograder.cli", "autograder.composite")
 
     def find_spec(self, name, path=None, target=None):
         if any(name == b or name.startswith(b + ".") for b in self.BLOCKED):
@@ -144,16 +147,45 @@ def _reset_output(force: bool = False) -> bool:
     return ok
 
 
+_ABSENT = object()
+
+
+class ReferenceHelperFailed(Exception):
+    """The grader could not answer a replaced helper's call (the reference failed on its arguments)."""
+
+
+def _proxy(name: str, fd_in: int, fd_out: int):
+    """A stand-in for the student's helper `name`: each call asks the grader for the reference's answer."""
+    def helper(*args, **kwargs):
+        _write_frame(fd_out, _pack({"op": "helper", "name": name}, {"args": args, "kwargs": kwargs}))
+        header, buffers = _read_frame(fd_in)
+        if not header.get("ok"):
+            raise ReferenceHelperFailed(f"{name}: {header.get('detail', '')}")
+        return _decode(header["value"], buffers)
+    helper.__name__ = name
+    return helper
+
+
+def _restore(namespace: dict, replaced: dict) -> None:
+    for name, old in replaced.items():
+        if old is _ABSENT:
+            namespace.pop(name, None)
+        else:
+            namespace[name] = old
+
+
 def serve(fd_in: int, fd_out: int) -> None:
     header, buffers = _read_frame(fd_in)
     for module in header.get("preload", []):
         importlib.import_module(module)
     if {"torch", "tensorflow"} & set(header.get("preload", [])):
-        from autograder import frameworks
+        from autograder.worker import frameworks
         frameworks.install()
     probes = None
     if header.get("probes"):
-        from autograder import probes as probes_module
+        from autograder.worker import probes as probes_module
+        for module in header.get("probes"):  # the chapters' probe modules register themselves
+            importlib.import_module(module)
         probes = probes_module.PROBES
     sys.meta_path.insert(0, _BlockAnswers())
     sys.path.insert(0, os.getcwd())  # helper modules shipped with the assignment (dnn_utils.py) are copied here
@@ -174,9 +206,15 @@ def serve(fd_in: int, fd_out: int) -> None:
         if op == "exit":
             return
         name = str(header.get("name", ""))
+        replaced = {}
         if op == "call":
+            for helper in header.get("replace") or []:   # a replaced function is replaced for this call
+                helper = str(helper)
+                replaced[helper] = namespace.get(helper, _ABSENT)
+                namespace[helper] = _proxy(helper, fd_in, fd_out)
             target = namespace.get(name)
             if not _callable(target) or isinstance(target, _Lazy):
+                _restore(namespace, replaced)
                 _write_frame(fd_out, _pack({"ok": False, "error": {"kind": "missing"}}))
                 continue
         elif op == "probe" and probes is not None and name in probes:
@@ -194,9 +232,11 @@ def serve(fd_in: int, fd_out: int) -> None:
                 result = (result, list(args))
         except _BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt, MemoryError ...
             info = _exception_info(exc, exc.__traceback__)
+            _restore(namespace, replaced)
             output_ok = _reset_output(force=info["kind"] == "output_limit")
             _write_frame(fd_out, _pack({"ok": False, "error": info if output_ok else {"kind": "output_limit"}}))
             continue
+        _restore(namespace, replaced)
         if not _reset_output():
             _write_frame(fd_out, _pack({"ok": False, "error": {"kind": "output_limit"}}))
             continue

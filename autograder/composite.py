@@ -1,0 +1,109 @@
+"""One mistake costs points once: grading a function around the student's failing helpers.
+
+A composite function (`nn_model` calling the student's forward and backward passes, an optimiser
+calling `propagate`, `predict` calling the forward pass) is graded on what it does itself.  When its
+test fails, it runs again with the reference's helpers standing in for the student's
+(`student.replacing`: in the worker each call to a replaced helper comes back to the grader, which
+answers with the reference's output, so no reference code ever enters the student's process).
+
+  * The helpers the student got wrong are those whose answers differ from the reference's on the
+    very calls the composite made (a crash, a wrong shape or wrong values).  None: the first
+    verdict stands, the composite's own mistake.
+  * With the reference helpers the test passes: the composite is right and keeps its points; the
+    verdict says which helpers it was graded around (they lose points in their own tests).
+  * It still fails: that failure is the composite's own, and is reported (its catalogue names the
+    mistake more surely, since the catalogue's variants run on the reference helpers too).
+
+`own_or_reference` serves gradient checks: the numerical gradient is taken through the student's
+own forward pass where that is right, and through the reference's where it is not.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import warnings
+from dataclasses import replace
+from typing import Any, Callable
+
+import numpy as np
+
+from autograder.diagnosis import identical
+from autograder.messages import text
+from autograder.results import Mismatch, StudentError, TestResult
+
+CALLS_COMPARED = 5   # calls per helper on which the student's helper is compared with the reference's
+
+
+class CallLog:
+    """The calls a composite made to the replaced helpers: {name: [(args, kwargs, reference output)]}."""
+
+    def __init__(self, limit: int = CALLS_COMPARED):
+        self.calls: dict[str, list[tuple[tuple, dict, Any]]] = {}
+        self.limit = limit
+
+    def record(self, name: str, args: tuple, kwargs: dict, output: Any) -> None:
+        calls = self.calls.setdefault(name, [])
+        if len(calls) < self.limit:
+            calls.append((args, kwargs, output))
+
+
+def reference_answer(fn: Callable, args: tuple, kwargs: dict) -> Any:
+    """The reference helper's output, computed quietly (its prints and warnings are not the student's)."""
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return fn(*args, **kwargs)
+
+
+def failing_helpers(student: Any, log: CallLog) -> list[str]:
+    """The helpers whose student version answers differently from the reference on a logged call."""
+    failing = []
+    for name, calls in log.calls.items():
+        for args, kwargs, expected in calls:
+            try:
+                got = student.call(name, *args, **kwargs)
+            except StudentError:
+                failing.append(name)
+                break
+            if not identical(got, expected, rtol=1e-7, atol=1e-10):   # any difference counts
+                failing.append(name)
+                break
+    return failing
+
+
+def grade_around_helpers(test, student: Any, reference, first: TestResult, run_again: Callable[[], TestResult],
+                         lang: str) -> TestResult:
+    """`first` is the failing result of `test`; grade it again with the reference's helpers."""
+    replacements = {h: getattr(reference, h) for h in test.helpers if callable(getattr(reference, h, None))}
+    if not replacements or not hasattr(student, "replacing"):
+        return first
+    with student.replacing(replacements) as log:
+        again = run_again()
+    failing = [h for h in test.helpers if h in failing_helpers(student, log)]
+    if not failing:
+        return first
+    helpers = ", ".join(failing)
+    if again.status == "passed":
+        return replace(again, graded_around=tuple(failing),
+                       output=text("graded_around", lang, helpers=helpers, function=test.function))
+    if again.status == "failed":
+        return replace(again, graded_around=tuple(failing),
+                       output=again.output + " " + text("failed_around", lang, helpers=helpers, function=test.function))
+    return first
+
+
+def try_call(compute: Callable[[], Any]) -> Any:
+    """`compute()`, or None when it fails: probing a student's *other* functions never fails a test."""
+    try:
+        return compute()
+    except (StudentError, Mismatch, Exception):  # noqa: BLE001
+        return None
+
+
+def own_or_reference(student_fn: Callable, reference_fn: Callable, *probe: Any, pick: Callable = lambda out: out,
+                     rtol: float = 1e-4, atol: float = 1e-6) -> Callable:
+    """The student's function when it agrees with the reference on `probe` (compared after `pick`),
+    else the reference's: a wrong forward pass loses points in its own tests, not again in the
+    gradient check of the backward function (which then still checks the backward formula)."""
+    expected = pick(reference_answer(reference_fn, probe, {}))
+    got = try_call(lambda: pick(student_fn(*probe)))
+    return student_fn if got is not None and identical(got, expected, rtol, atol) else reference_fn
