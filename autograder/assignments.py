@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from autograder.pyparse import parse
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
 
@@ -86,7 +88,7 @@ def graded_functions(assignment: str) -> frozenset[str]:
     for path in paths:
         if not path.exists():
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(parse(path.read_text(encoding="utf-8"), str(path))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "graded" and node.args and \
                     isinstance(node.args[0], ast.Constant):
                 names.add(node.args[0].value)

@@ -1,47 +1,72 @@
-"""The command line: `autograder grade`, `check`, `course`, `doctor`.
-
-    autograder grade NOTEBOOK.ipynb [--assignment chNN] [--results results.json] [--lang en]
-    autograder check NOTEBOOK.ipynb            # visible tests only, as a student would
-    autograder course grade chNN [--course-dir DIR] [--jobs N]
-    autograder doctor                          # which isolation is in force, and why
-
-Exit status: 0 whenever grading ran (failed tests are not an error); 2 for misuse; 3 for an internal
-failure of the grader.
-"""
+"""The command line: `autograder grade`, `check`, `course grade`, `doctor`."""
 from __future__ import annotations
 
 import argparse
 import os
 import sys
 
+EXIT_STATUSES = """exit status:
+  0    grading ran (failed tests are not an error: they are the grade)
+  2    misuse: unknown assignment, no such file or course, the sandbox required but unavailable,
+       a broken nbgrader_config.py
+  3    the grader itself failed on a submission (course grade: the others are stored)
+  130  interrupted (course grade: every submission finished before is stored)"""
+
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="autograder", description="Grade the course's notebooks.")
-    sub = p.add_subparsers(dest="command", required=True)
+    from autograder import __version__
+    p = argparse.ArgumentParser(
+        prog="autograder", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_STATUSES,
+        description="Grade the notebooks of 《深度学习入门：基于PyTorch和TensorFlow的理论与实战》.")
+    p.add_argument("--version", action="version", version=f"autograder {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(q):
         q.add_argument("notebook", help="the student's .ipynb file")
-        q.add_argument("--assignment", help="chNN (inferred from the notebook when left out)")
-        q.add_argument("--lang", choices=["zh", "en"], default=os.environ.get("AUTOGRADER_LANG", "zh"))
-        q.add_argument("--seed", type=int, help="seed for the hidden tests' random inputs (recorded in the results)")
-        q.add_argument("--results", help="write Gradescope results.json here")
-        q.add_argument("--feedback", help="write Markdown feedback here")
+        q.add_argument("--assignment", metavar="chNN", help="the chapter (inferred from the notebook when left out)")
+        q.add_argument("--lang", choices=["zh", "en"], default=os.environ.get("AUTOGRADER_LANG", "zh"),
+                       help="language of every message (default: $AUTOGRADER_LANG or zh)")
+        q.add_argument("--seed", type=int, help="seed of the hidden tests' random inputs (recorded in the results)")
+        q.add_argument("--results", metavar="PATH", help="also write Gradescope's results.json here")
+        q.add_argument("--feedback", metavar="PATH", help="also write Markdown feedback here")
         q.add_argument("--require-sandbox", action="store_true", help="refuse to grade without the sandbox")
         q.add_argument("--no-sandbox", action="store_true", help="use the plain worker even where the sandbox works")
-        q.add_argument("--config", help="nbgrader_config.py with c.Autograder.limits (default: ./nbgrader_config.py)")
+        q.add_argument("--config", metavar="PATH",
+                       help="nbgrader_config.py with c.Autograder.limits (default: ./nbgrader_config.py)")
+        q.add_argument("-q", "--quiet", action="store_true", help="print only the total score")
 
-    common(sub.add_parser("grade", help="grade one notebook with all tests (hidden ones included)"))
-    common(sub.add_parser("check", help="run the visible tests only, as in the notebook"))
-    course = sub.add_parser("course", help="grade an nbgrader course directory into its gradebook")
-    course.add_argument("action", choices=["grade"])
-    course.add_argument("assignment")
-    course.add_argument("--course-dir", default=".")
-    course.add_argument("--jobs", type=int, default=0, help="parallel workers (default: number of cores)")
-    course.add_argument("--lang", choices=["zh", "en"], default=os.environ.get("AUTOGRADER_LANG", "zh"))
-    course.add_argument("--seed", type=int)
-    course.add_argument("--require-sandbox", action="store_true")
-    course.add_argument("--no-sandbox", action="store_true")
-    sub.add_parser("doctor", help="say which isolation grading will use, and why")
+    common(sub.add_parser(
+        "grade", help="grade a notebook with every test, the hidden ones included",
+        description="Grade one notebook with every test, visible and hidden (fresh random inputs), and "
+                    "name the mistakes it recognises.", epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter))
+    common(sub.add_parser(
+        "check", help="run only the visible tests, as the check cells in the notebook do",
+        description="Run only the visible tests of a saved notebook, the same checks as the cells under "
+                    "each function; the hidden tests run when it is graded.", epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter))
+    course = sub.add_parser(
+        "course", help="grade an nbgrader course directory into its gradebook",
+        description="Grade every submission of an assignment in an nbgrader course directory "
+                    "(submitted/STUDENT/chNN/) into nbgrader's gradebook, autograded/ and feedback/. "
+                    "Each result is stored as it completes; a rerun skips what is graded and unchanged.",
+        epilog=EXIT_STATUSES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    course.add_argument("action", choices=["grade"], help="what to do (grade)")
+    course.add_argument("assignment", metavar="chNN", help="the assignment, as released with nbgrader")
+    course.add_argument("--course-dir", default=".", metavar="DIR", help="the course directory (default: .)")
+    course.add_argument("--jobs", type=int, default=0, help="submissions graded at once (default: number of cores)")
+    course.add_argument("--force", action="store_true", help="regrade submissions that are already graded")
+    course.add_argument("--student", action="append", metavar="NAME",
+                        help="grade (again) only this student's submission; may be repeated")
+    course.add_argument("--lang", choices=["zh", "en"], default=os.environ.get("AUTOGRADER_LANG", "zh"),
+                        help="language of every message and of the feedback (default: $AUTOGRADER_LANG or zh)")
+    course.add_argument("--seed", type=int, help="seed of the hidden tests' random inputs (default: random per submission)")
+    course.add_argument("--require-sandbox", action="store_true", help="refuse to grade without the sandbox")
+    course.add_argument("--no-sandbox", action="store_true", help="use the plain worker even where the sandbox works")
+    course.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
+    sub.add_parser("doctor", help="say which isolation grading will use, and why",
+                   description="Say which isolation grading will use on this machine (the bubblewrap sandbox "
+                               "or the plain worker), and why.")
     return p
 
 
@@ -65,28 +90,43 @@ def main(argv: list[str] | None = None) -> int:
         launcher = _launcher(args)
         if args.command == "course":
             from autograder.course import grade_course
-            return grade_course(args.course_dir, args.assignment, jobs=args.jobs, lang=args.lang,
-                                seed=args.seed, launcher=launcher)
-        from autograder.pipeline import grade_notebook
-        from autograder.report import markdown_feedback, terminal_summary, write_atomic, write_results
-        if not os.path.exists(args.notebook):
-            print(f"autograder: no such file: {args.notebook}", file=sys.stderr)
-            return 2
-        from autograder.config import default_config_file, load_limits
-        limits = load_limits(args.config or default_config_file("."))
-        report = grade_notebook(args.notebook, args.assignment, seed=args.seed, lang=args.lang,
-                                visible_only=args.command == "check", launcher=launcher, limits=limits)
-        _print(terminal_summary(report, args.lang))
-        if args.results:
-            write_results(report, args.results)
-        if args.feedback:
-            write_atomic(args.feedback, markdown_feedback(report, args.lang))
-        return 0
+            return grade_course(args.course_dir, args.assignment, jobs=args.jobs, lang=args.lang, seed=args.seed,
+                                launcher=launcher, force=args.force, students=args.student, quiet=args.quiet)
+        return _grade(args, launcher)
     except (SandboxUnavailable, ConfigError) as e:
         print(f"autograder: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _grade(args, launcher) -> int:
+    from autograder.assignments import ASSIGNMENTS
+    from autograder.messages import text
+    if args.assignment is not None and args.assignment not in ASSIGNMENTS:
+        print("autograder: " + text("unknown_assignment_named", args.lang, assignment=args.assignment,
+                                    known=", ".join(ASSIGNMENTS)), file=sys.stderr)
+        return 2
+    if not os.path.exists(args.notebook):
+        print("autograder: " + text("no_such_file", args.lang, path=args.notebook), file=sys.stderr)
+        return 2
+    from autograder.config import default_config_file, load_limits
+    from autograder.pipeline import grade_notebook
+    from autograder.report import markdown_feedback, terminal_summary, write_atomic, write_results
+    limits = load_limits(args.config or default_config_file("."))
+    report = grade_notebook(args.notebook, args.assignment, seed=args.seed, lang=args.lang,
+                            visible_only=args.command == "check", launcher=launcher, limits=limits)
+    if report.assignment is None or report.assignment not in ASSIGNMENTS:
+        print("autograder: " + text("unknown_assignment", args.lang), file=sys.stderr)
+        if args.results:
+            write_results(report, args.results)
+        return 2
+    _print(f"{report.score:g}/{report.max_score:g}" if args.quiet else terminal_summary(report, args.lang))
+    if args.results:
+        write_results(report, args.results)
+    if args.feedback:
+        write_atomic(args.feedback, markdown_feedback(report, args.lang))
+    return 0
 
 
 def _print(text: str) -> None:

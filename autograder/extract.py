@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from autograder.notebook import Notebook
+from autograder.pyparse import parse
 
 # Modules never loaded for the student's code: the grader's own, and the answers.
 BLOCKED_IMPORTS = {"autograder", "solutions"}
@@ -161,13 +162,13 @@ def extract(nb: Notebook, graded: frozenset[str] = frozenset()) -> Program:
             continue
         error = None
         try:
-            pieces = [ast.parse(source)]
+            pieces = [parse(source)]
         except SyntaxError as e:
             error = e
             pieces = []
             for chunk in _chunks(source):
                 try:
-                    pieces.append(ast.parse(chunk))
+                    pieces.append(parse(chunk))
                 except SyntaxError:
                     continue
         recovered = set()

@@ -12,7 +12,16 @@ from pathlib import Path
 
 
 class NotebookError(Exception):
-    """The file cannot be read as a notebook; the message says why, for the student."""
+    """The file cannot be read as a notebook; `key`/`params` render why, for the student
+    (`autograder.messages`, keys `notebook_*`)."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def render(self, lang: str = "zh") -> str:
+        from autograder.messages import text
+        return text(self.key, lang, **self.params)
 
 
 @dataclass(frozen=True)
@@ -46,23 +55,28 @@ def _source(raw) -> str:
 
 def read_notebook(path: str | Path) -> Notebook:
     path = Path(path)
+    if path.is_dir():
+        raise NotebookError("notebook_is_directory")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise NotebookError(f"file too large ({size // (1024 * 1024)} MB)")
+            raise NotebookError("notebook_too_large", mb=size // (1024 * 1024))
         raw = path.read_bytes()
     except OSError as e:
-        raise NotebookError(e.strerror or str(e)) from None
+        raise NotebookError("notebook_os_error", detail=e.strerror or type(e).__name__) from None
+    if not raw.strip():
+        raise NotebookError("notebook_empty")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise NotebookError("not UTF-8 text") from None
+        raise NotebookError("notebook_not_utf8") from None
     except json.JSONDecodeError as e:
-        raise NotebookError(f"not valid JSON (line {e.lineno}, column {e.colno})") from None
+        key = "notebook_python_file" if path.suffix == ".py" else "notebook_not_json"
+        raise NotebookError(key, line=e.lineno, column=e.colno) from None
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
-        raise NotebookError("no list of cells (is this an .ipynb notebook?)")
+        raise NotebookError("notebook_no_cells")
     if data.get("nbformat") not in (4, None):
-        raise NotebookError(f"nbformat {data.get('nbformat')} is not supported (save it with Jupyter as nbformat 4)")
+        raise NotebookError("notebook_nbformat", version=str(data.get("nbformat"))[:20])
     cells, code_number = [], 0
     for index, raw_cell in enumerate(data["cells"]):
         if not isinstance(raw_cell, dict):

@@ -30,6 +30,17 @@ def _failed_everything(tests, message: str, diagnosis: str, lang: str) -> list[T
             for t in tests]
 
 
+def report_without_notebook(path: str, assignment: str, message: str, diagnosis: str, lang: str = "zh",
+                            seed: int = 0, visible_only: bool = False) -> GradeReport:
+    """The report of an assignment's notebook that cannot be graded at all (missing, unreadable):
+    every test scores 0 with `message`, so the report still counts the assignment's real maximum."""
+    report = GradeReport(str(path), assignment, seed, isolation="-")
+    report.problems.append(message)
+    if assignment in ASSIGNMENTS:
+        report.tests = _failed_everything(_tests(assignment, visible_only), message, diagnosis, lang)
+    return report
+
+
 def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, seed: int | None = None,
                    lang: str = "zh", visible_only: bool = False, launcher=None,
                    limits: dict | None = None) -> GradeReport:
@@ -38,18 +49,20 @@ def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, se
     started = time.perf_counter()
     seed = secrets.randbelow(2**31) if seed is None else int(seed)
     launcher = launcher or _default_launcher()
-    report = GradeReport(str(path), assignment, seed, isolation=launcher.description)
     try:
         nb = read_notebook(path)
     except NotebookError as e:
-        message = text("notebook_unreadable", lang, detail=str(e))
-        report.problems.append(message)
         assignment = assignment or infer_assignment(Notebook(str(path), (), {}), ASSIGNMENTS)
-        report.assignment = assignment
-        if assignment in ASSIGNMENTS:
-            report.tests = _failed_everything(_tests(assignment, visible_only), message, "unreadable_notebook", lang)
+        report = report_without_notebook(str(path), assignment, text("notebook_unreadable", lang, detail=e.render(lang)),
+                                         "unreadable_notebook", lang, seed, visible_only)
+        report.isolation = launcher.name
         report.seconds = time.perf_counter() - started
         return report
+    report = GradeReport(str(path), assignment, seed, isolation=launcher.name)
+    if assignment is not None:
+        other = infer_assignment(nb, ASSIGNMENTS) or guess_assignment(extract(nb))
+        if other is not None and other != assignment:
+            report.problems.append(text("looks_like_other_chapter", lang, given=assignment, found=other))
     assignment = assignment or infer_assignment(nb, ASSIGNMENTS)
     program = extract(nb, graded_functions(assignment) if assignment in ASSIGNMENTS else frozenset())
     if assignment is None:
@@ -74,7 +87,7 @@ def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, se
                                         detail=f"{e.get('etype')}: {e.get('detail', '')}"))
         report.tests = run_tests(tests, student, seed=seed, catalogue=catalogue_of(spec.grader_module), lang=lang,
                                  reference=reference_of(spec.grader_module))
-        report.isolation = student.isolation
+        report.isolation = student.launcher.name
     report.seconds = time.perf_counter() - started
     return report
 

@@ -37,6 +37,13 @@ def to_results(report: GradeReport) -> dict:
     }
 
 
+def isolation(report: GradeReport, lang: str) -> str:
+    """How the submission was isolated, in the reader's language."""
+    key = f"isolation_{report.isolation}"
+    mode = text(key, lang) if report.isolation in ("bwrap", "plain", "in-process") else report.isolation
+    return text("isolation", lang, mode=mode)
+
+
 def write_atomic(path: str | os.PathLike, content: str) -> None:
     """Write a file so that readers see the old or the new content, never a half-written one."""
     path = Path(path)
@@ -66,7 +73,7 @@ def _pad(s: str, n: int) -> str:
 
 def terminal_summary(report: GradeReport, lang: str = "zh") -> str:
     """A per-function table, then the failed tests with their messages."""
-    lines = [f"{report.notebook}  [{report.assignment or '?'}]  " + text("isolation", lang, mode=report.isolation)]
+    lines = [f"{report.notebook}  [{report.assignment or '?'}]  " + isolation(report, lang)]
     lines += [f"  ! {p}" for p in report.problems]
     rows = report.by_function()
     width = max([_width(f) for f in rows] + [8])
@@ -87,7 +94,7 @@ def markdown_feedback(report: GradeReport, lang: str = "zh") -> str:
     title = "评分反馈" if lang != "en" else "Feedback"
     lines = [f"# {title}: {os.path.basename(report.notebook)} ({report.assignment})", "",
              f"**{text('total', lang)}: {report.score:g} / {report.max_score:g}**", "",
-             text("isolation", lang, mode=report.isolation), ""]
+             isolation(report, lang), ""]
     for p in report.problems:
         lines.append(f"> {p}")
     if report.problems:

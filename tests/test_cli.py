@@ -1,5 +1,6 @@
 """The command line as users run it: exit codes, Gradescope results.json, languages, bad input."""
 import json
+import re
 import os
 import subprocess
 import sys
@@ -64,10 +65,54 @@ def test_corrupt_file_gets_a_clear_verdict_and_exit_zero(tmp_path, content):
     assert results["tests"] and all(t["extra_data"]["diagnosis"] == "unreadable_notebook" for t in results["tests"])
 
 
-def test_unknown_assignment_is_explained(tmp_path):
+def test_a_notebook_of_no_known_chapter_is_an_error_that_says_what_to_do(tmp_path):
     path = write_notebook(tmp_path / "notes.ipynb", "print('hello')")
     out = autograder("grade", path, "--lang", "en")
-    assert out.returncode == 0 and "--assignment" in out.stdout
+    assert out.returncode == 2 and "--assignment" in out.stderr
+
+
+def test_an_unknown_assignment_is_an_error_that_names_the_known_ones(tmp_path):
+    out = autograder("grade", ROOT / "source" / "ch04" / "ch04.ipynb", "--assignment", "ch99", "--lang", "en")
+    assert out.returncode == 2 and "ch99" in out.stderr and "ch04" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_notebook_of_another_chapter_is_graded_with_a_warning_that_names_it(tmp_path):
+    out = autograder("grade", ROOT / "source" / "ch05" / "ch05.ipynb", "--assignment", "ch04", "--lang", "en",
+                     "--results", tmp_path / "r.json")
+    assert out.returncode == 0 and "looks like ch05" in out.stdout
+    assert "looks like ch05" in json.loads((tmp_path / "r.json").read_text())["output"]
+
+
+@pytest.mark.parametrize("kind", ["empty", "python", "directory", "json"])
+def test_what_is_not_a_notebook_gets_one_message_in_one_language_and_the_real_maximum(tmp_path, kind):
+    path = tmp_path / {"python": "ch04.py", "directory": "ch04"}.get(kind, "ch04.ipynb")
+    if kind == "directory":
+        path.mkdir()
+    else:
+        path.write_text({"empty": "", "python": "import numpy as np\ndef sigmoid(z):\n    return z\n",
+                         "json": json.dumps({"name": "not a notebook"})}[kind])
+    out = autograder("grade", path, "--assignment", "ch04", "--results", tmp_path / "r.json", "--lang", "zh")
+    assert out.returncode == 0 and "Traceback" not in out.stdout + out.stderr
+    results = json.loads((tmp_path / "r.json").read_text())
+    full = json.loads(autograder("grade", ROOT / "source" / "ch04" / "ch04.ipynb", "--results", tmp_path / "f.json",
+                                 "--lang", "en").stdout and (tmp_path / "f.json").read_text())
+    assert results["score"] == 0 and results["max_score"] == full["max_score"] > 0
+    message = results["output"]
+    assert "无法读取笔记本文件" in message
+    assert not re.search(r"[A-Za-z]{4,}", message.replace(".ipynb", "").replace("JSON", "").replace("UTF", "")
+                         .replace("Python", "").replace("Jupyter", "").replace("nbformat", "")), message
+
+
+def test_help_version_and_quiet():
+    assert autograder("--version").stdout.startswith("autograder ")
+    grade_help, check_help = autograder("grade", "--help").stdout, autograder("check", "--help").stdout
+    assert grade_help != check_help and "hidden" in grade_help and "visible" in check_help
+    for command in ("grade", "check", "course", "doctor"):
+        help_text = autograder(command, "--help").stdout
+        assert "usage:" in help_text
+    assert "exit status" in autograder("--help").stdout and "130" in autograder("course", "--help").stdout
+    out = autograder("grade", ROOT / "source" / "ch04" / "ch04.ipynb", "-q", "--seed", "1")
+    assert out.returncode == 0 and re.fullmatch(r"\d+(\.\d+)?/\d+(\.\d+)?\n", out.stdout)
 
 
 def test_misuse_exits_two(tmp_path):

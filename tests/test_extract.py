@@ -60,12 +60,14 @@ def write(tmp_path, content, name="sub.ipynb"):
 
 
 @pytest.mark.parametrize("content,reason", [
-    (b"", "not valid JSON"), (b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"), ("{\"cells\": 3}", "no list of cells"),
+    (b"", "is empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"), ("{\"cells\": 3}", "no list of cells"),
     ("[1, 2]", "no list of cells"), ("{\"nbformat\": 3, \"cells\": []}", "nbformat 3"), ("{\"cells\": [", "not valid JSON"),
 ])
 def test_corrupt_files_are_described(tmp_path, content, reason):
-    with pytest.raises(NotebookError, match=reason):
+    with pytest.raises(NotebookError) as raised:
         read_notebook(write(tmp_path, content))
+    assert reason in raised.value.render("en")
+    assert raised.value.render("zh") != raised.value.render("en")
 
 
 def test_missing_file_is_described(tmp_path):

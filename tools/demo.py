@@ -24,6 +24,14 @@ TYPICAL_MISTAKES = {
 }
 
 
+ROLES = {
+    "alice": lambda ch: "the reference solution: full marks",
+    "bob": lambda ch: "two typical mistakes, each named: " + ", ".join(m.split(".", 1)[1] for m in TYPICAL_MISTAKES[ch]),
+    "carol": lambda ch: "the release notebook as handed out, untouched: 0, every function 'not implemented'",
+    "dave": lambda ch: "a syntax error in the first function and a last function that never returns",
+}
+
+
 def run(*argv: str) -> None:
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}")
     subprocess.run(argv, cwd=COURSE, env=env, check=True)
@@ -58,6 +66,8 @@ def main() -> int:
             submissions.write(nb, folder / f"{chapter}.ipynb")
             (folder / "timestamp.txt").write_text("2026-11-20 12:00:00.000000 UTC\n")
         print(f"\n=== {chapter} ===")
+        for student, role in ROLES.items():
+            print(f"  {student:6} {role(chapter)}")
         run(str(bin_dir / "autograder"), "course", "grade", chapter, "--course-dir", str(COURSE))
     run(str(bin_dir / "nbgrader"), "export", "--to", str(COURSE / "grades.csv"), "--log-level=WARN")
     print(f"\ngradebook export: {COURSE / 'grades.csv'}")

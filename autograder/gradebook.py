@@ -1,0 +1,108 @@
+"""nbgrader's gradebook (SQLite by default), as course mode writes it: one transaction per submission.
+
+`record` stores one student's result for one assignment the way `nbgrader autograde` would: the
+submission with its timestamp, every notebook of the assignment, each grade cell `test_<function>`
+with that function's score as its auto_score, and each solution cell's auto_comment with the verdict
+of the functions defined in it.  Everything for one student is committed at once, so a run killed
+at any moment leaves each submission either fully written or untouched.
+"""
+from __future__ import annotations
+
+import contextlib
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class GradebookError(Exception):
+    """The gradebook cannot be used for this assignment; the message says what to do."""
+
+
+@dataclass
+class NotebookResult:
+    """What to store for one notebook of a submission."""
+
+    name: str                                        # the notebook's name in the assignment (ch05)
+    scores: dict[str, float] = field(default_factory=dict)     # grade cell id -> score
+    comments: dict[str, str] = field(default_factory=dict)     # solution cell id -> comment
+
+
+def url_of(course_dir: Path) -> str:
+    return f"sqlite:///{Path(course_dir) / 'gradebook.db'}"
+
+
+@contextlib.contextmanager
+def opened(course_dir: Path):
+    """The course's gradebook (nbgrader's Gradebook), quiet about SQLAlchemy's warnings."""
+    from nbgrader.api import Gradebook
+    from sqlalchemy.exc import SAWarning
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SAWarning)
+        with Gradebook(url_of(course_dir)) as gb:
+            yield gb
+
+
+def assignment_notebooks(course_dir: Path, assignment: str) -> list[str]:
+    """The names of the assignment's notebooks (nbgrader's rule for what a submission holds)."""
+    from nbgrader.api import MissingEntry
+    if not (Path(course_dir) / "gradebook.db").exists():
+        raise GradebookError("no_gradebook")
+    with opened(course_dir) as gb:
+        try:
+            return sorted(nb.name for nb in gb.find_assignment(assignment).notebooks)
+        except MissingEntry:
+            raise GradebookError("assignment_not_in_gradebook") from None
+
+
+def record(course_dir: Path, assignment: str, student: str, timestamp: str | None,
+           notebooks: list[NotebookResult]) -> None:
+    """Store one student's graded submission in one transaction (replacing an earlier one)."""
+    from nbgrader import utils
+    from nbgrader.api import (Comment, Grade, MissingEntry, Student, SubmittedAssignment, SubmittedNotebook)
+    with opened(course_dir) as gb:
+        db = gb.db
+        try:
+            try:
+                gb.find_student(student)
+            except MissingEntry:
+                db.add(Student(id=student))
+            try:
+                submission = gb.find_submission(assignment, student)
+                if timestamp:
+                    submission.timestamp = utils.parse_utc(timestamp)
+            except MissingEntry:
+                kwargs = {"timestamp": utils.parse_utc(timestamp)} if timestamp else {}
+                submission = SubmittedAssignment(assignment=gb.find_assignment(assignment),
+                                                 student=gb.find_student(student), **kwargs)
+                for notebook in submission.assignment.notebooks:
+                    nb = SubmittedNotebook(notebook=notebook, assignment=submission)
+                    for cell in notebook.grade_cells:
+                        Grade(cell_id=cell.id, notebook=nb)
+                    for cell in notebook.solution_cells:
+                        Comment(cell_id=cell.id, notebook=nb)
+                    for cell in notebook.task_cells:
+                        Comment(cell_id=cell.id, notebook=nb)
+                        Grade(cell_id=cell.id, notebook=nb)
+                db.add(submission)
+            db.flush()
+            by_name = {r.name: r for r in notebooks}
+            for nb in submission.notebooks:
+                result = by_name.get(nb.notebook.name, NotebookResult(nb.notebook.name))
+                grade_cells = {c.id: c for c in nb.notebook.grade_cells + nb.notebook.task_cells}
+                comment_cells = {c.id: c for c in nb.notebook.solution_cells + nb.notebook.task_cells}
+                for grade in nb.grades:
+                    cell = grade_cells[grade.cell_id]
+                    grade.auto_score = min(float(result.scores.get(cell.name, 0.0)), float(cell.max_score or 0.0))
+                    grade.needs_manual_grade = False
+                for comment in nb.comments:
+                    comment.auto_comment = result.comments.get(comment_cells[comment.cell_id].name) or None
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+
+
+def scores_of(course_dir: Path, assignment: str) -> dict[str, float]:
+    """{student: score} as the gradebook holds it (what `nbgrader export` reports)."""
+    with opened(course_dir) as gb:
+        return {s.student.id: float(s.score) for s in gb.assignment_submissions(assignment)}
