@@ -6,7 +6,7 @@ export PATH := $(abspath $(VENV)/bin):$(PATH)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: venv test demo release notebooks bench clean
+.PHONY: venv test demo release notebooks student bench clean
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,12 +25,16 @@ demo: venv
 notebooks: venv          ## rebuild source/ from solutions/ and tools/notebooks/
 	$(PY) -m tools.nbbuild --all
 
-release: venv            ## regenerate release/ with nbgrader generate_assignment
+release: venv            ## regenerate release/ with nbgrader generate_assignment, and the student package
 	$(PY) -m tools.release
+	$(PY) -m tools.student
+
+student: venv            ## dist/autograder_student-*.whl: the in-notebook checks, no answers (for the students' image)
+	$(PY) -m tools.student
 
 bench: venv              ## grading time beside nbgrader autograde, and the in-notebook check's time
 	$(PY) bench/bench_grade.py
 	$(PY) bench/bench_check.py
 
 clean:
-	rm -rf demo/course .pytest_cache
+	rm -rf demo/course .pytest_cache build dist

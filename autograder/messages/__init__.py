@@ -17,6 +17,8 @@ ENGINE: dict[str, tuple[str, str]] = {
     "check_header": ("检查 {function}：{score:g}/{max_score:g} 分", "Check {function}: {score:g}/{max_score:g} points"),
     "check_header_visible": ("检查 {function}：可见测试 {score:g}/{max_score:g} 分（本函数共 {total:g} 分，其余 {hidden:g} 分来自提交后的隐藏测试）",
                              "Check {function}: visible tests {score:g}/{max_score:g} points (the function is worth {total:g}; hidden tests after submission give the other {hidden:g})"),
+    "check_unavailable": ("这一项检查在这里无法运行（你的代码走了另一条路径）；提交后评分时会运行它。",
+                          "This part of the check cannot run here (your code took another path); it runs when your work is graded."),
     "check_interrupted": ("检查被中断（你按了中断键）。", "The check was interrupted (you pressed interrupt)."),
     "check_all_passed": ("全部可见检查通过。提交后还会运行隐藏测试（随机形状和数值）。",
                          "All visible checks passed. Hidden tests (random shapes and values) run after submission."),

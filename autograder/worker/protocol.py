@@ -213,6 +213,24 @@ def _read_exact(fd: int, n: int) -> bytes:
     return b"".join(chunks)
 
 
+def unpack(frame: bytes) -> tuple[dict, list[bytes]]:
+    """The (header, buffers) of a frame held in memory (as `pack` made it)."""
+    view, pos = memoryview(frame), 0
+
+    def take(n: int) -> bytes:
+        nonlocal pos
+        if pos + n > len(view):
+            raise ProtocolError("truncated frame")
+        pos += n
+        return bytes(view[pos - n:pos])
+
+    (n,) = _HEADER.unpack(take(_HEADER.size))
+    sizes = _loads(take(n))
+    (n,) = _HEADER.unpack(take(_HEADER.size))
+    header = _loads(take(n))
+    return header, [take(int(s)) for s in sizes]
+
+
 def read_frame(fd: int) -> tuple[dict, list[bytes]]:
     """Read one framed message: (header dict, raw buffers).  Values in it still need `decode`."""
     (n,) = _HEADER.unpack(_read_exact(fd, _HEADER.size))
