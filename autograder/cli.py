@@ -1,4 +1,4 @@
-"""The command line: `autograder grade`, `check`, `course grade`, `doctor`."""
+"""The command line: `autograder grade`, `check`, `course grade`, `course report`, `gradescope`, `doctor`."""
 from __future__ import annotations
 
 import argparse
@@ -51,10 +51,15 @@ def _parser() -> argparse.ArgumentParser:
                     "(submitted/STUDENT/chNN/) into nbgrader's gradebook, autograded/ and feedback/. "
                     "Each result is stored as it completes; a rerun skips what is graded and unchanged.",
         epilog=EXIT_STATUSES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    course.add_argument("action", choices=["grade"], help="what to do (grade)")
+    course.add_argument("action", choices=["grade", "report"],
+                        help="what to do: grade (the class, into the gradebook), or report (a class report of what "
+                             "was graded: score distribution, each function's mean and zeros, the mistakes ranked)")
     course.add_argument("assignment", metavar="chNN", help="the assignment, as released with nbgrader")
     course.add_argument("--course-dir", default=".", metavar="DIR", help="the course directory (default: .)")
     course.add_argument("--jobs", type=int, default=0, help="submissions graded at once (default: number of cores)")
+    course.add_argument("--scheduler", metavar="ADDRESS",
+                        help="grade on this dask.distributed scheduler (tcp://HOST:8786) instead of this machine; "
+                             "also c.Autograder.scheduler in nbgrader_config.py")
     course.add_argument("--force", action="store_true", help="regrade submissions that are already graded")
     course.add_argument("--student", action="append", metavar="NAME",
                         help="grade (again) only this student's submission; may be repeated")
@@ -64,6 +69,23 @@ def _parser() -> argparse.ArgumentParser:
     course.add_argument("--require-sandbox", action="store_true", help="refuse to grade without the sandbox")
     course.add_argument("--no-sandbox", action="store_true", help="use the plain worker even where the sandbox works")
     course.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
+    course.add_argument("-o", "--output", metavar="DIR",
+                        help="report: the folder for report.md, report.html and the plots (default: "
+                             "COURSE/reports/chNN)")
+    gradescope = sub.add_parser(
+        "gradescope", help="build a Gradescope autograder zip for an assignment",
+        description="Build a Gradescope autograder for an assignment: a zip with setup.sh (installs the pinned "
+                    "environment and bubblewrap), run_autograder (grades the submitted notebook into "
+                    "/autograder/results/results.json; hidden tests are shown once grades are published), the "
+                    "graders and the reference solutions.", epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    gradescope.add_argument("assignment", metavar="chNN", help="the assignment")
+    gradescope.add_argument("-o", "--output", metavar="ZIP", help="the zip to write (default: chNN-autograder.zip)")
+    gradescope.add_argument("--lang", choices=["zh", "en"], default=os.environ.get("AUTOGRADER_LANG", "zh"),
+                            help="language of the feedback students get (default: $AUTOGRADER_LANG or zh)")
+    gradescope.add_argument("--config", metavar="PATH",
+                            help="nbgrader_config.py whose c.Autograder.limits the autograder uses "
+                                 "(default: ./nbgrader_config.py where there is one)")
     sub.add_parser("doctor", help="say which isolation grading will use, and why",
                    description="Say which isolation grading will use on this machine (the bubblewrap sandbox "
                                "or the plain worker), and why.")
@@ -87,11 +109,18 @@ def main(argv: list[str] | None = None) -> int:
             from autograder.sandbox import doctor
             print(doctor())
             return 0
+        if args.command == "course" and args.action == "report":
+            from autograder.class_report import course_report
+            return course_report(args.course_dir, args.assignment, lang=args.lang, out=args.output)
+        if args.command == "gradescope":
+            from autograder.gradescope import build_command
+            return build_command(args.assignment, args.output, lang=args.lang, config=args.config)
         launcher = _launcher(args)
         if args.command == "course":
             from autograder.course import grade_course
             return grade_course(args.course_dir, args.assignment, jobs=args.jobs, lang=args.lang, seed=args.seed,
-                                launcher=launcher, force=args.force, students=args.student, quiet=args.quiet)
+                                launcher=launcher, force=args.force, students=args.student, quiet=args.quiet,
+                                scheduler=args.scheduler)
         return _grade(args, launcher)
     except (SandboxUnavailable, ConfigError) as e:
         print(f"autograder: {e}", file=sys.stderr)

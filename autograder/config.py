@@ -38,6 +38,21 @@ def load_limits(config_file: str | os.PathLike | None) -> dict[str, dict]:
     return {str(k): dict(v) for k, v in limits.items()}
 
 
+def load_config(config_file: str | os.PathLike | None) -> dict:
+    """The `c.Autograder` settings of an nbgrader_config.py other than the limits: `scheduler`
+    (a Dask scheduler address for course grade)."""
+    if not config_file or not Path(config_file).is_file():
+        return {}
+    from traitlets.config import PyFileConfigLoader
+    path = Path(config_file).resolve()
+    try:
+        config = PyFileConfigLoader(path.name, path=str(path.parent)).load_config()
+    except Exception as e:  # noqa: BLE001
+        raise ConfigError(f"cannot read {path}: {e}") from None
+    settings = config.get("Autograder", {})
+    return {"scheduler": str(settings["scheduler"])} if settings.get("scheduler") else {}
+
+
 def limits_for(assignment: str, configured: dict[str, dict]) -> dict:
     return {**configured.get("*", {}), **configured.get(assignment, {})}
 

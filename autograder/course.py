@@ -8,7 +8,8 @@ A submission is the assignment's notebooks by name, nbgrader's rule (`ch05.ipynb
 notebook in the folder (`ch05 (1).ipynb`, `scratch.ipynb`) is reported as a warning for that
 student and not graded, and a missing notebook scores 0 with a message that says so.
 
-Submissions are graded in parallel, each in its own worker; this process is the only writer.  Each
+Submissions are graded in parallel (`autograder.dispatch`: threads here, or one task each on a Dask
+cluster), each in its own worker; this process is the only writer.  Each
 result is stored as soon as it is ready: the feedback (`feedback/STUDENT/chNN/chNN.md`,
 `results.json`), the gradebook (one transaction: scores per grade cell, verdicts per solution
 cell), then the autograded notebook (`autograded/STUDENT/chNN/chNN.ipynb`, written last and
@@ -21,18 +22,15 @@ feedback and results.json.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
-import traceback
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder import autograded, gradebook
+from autograder import autograded, dispatch, gradebook
 from autograder.assignments import ASSIGNMENTS
 from autograder.messages import text
-from autograder.pipeline import grade_notebook, report_without_notebook
+from autograder.pipeline import report_without_notebook
 from autograder.report import markdown_feedback, write_atomic, write_results
 from autograder.results import GradeReport
 
@@ -118,7 +116,8 @@ def preflight(course_dir: Path, assignment: str) -> list[str]:
 
 
 def grade_course(course_dir: str, assignment: str, *, jobs: int = 0, lang: str = "zh", seed: int | None = None,
-                 launcher=None, force: bool = False, students: list[str] | None = None, quiet: bool = False) -> int:
+                 launcher=None, force: bool = False, students: list[str] | None = None, quiet: bool = False,
+                 scheduler: str | None = None) -> int:
     """Grade the class; the exit status (0 done, 2 the course cannot be graded, 3 some submission could
     not be graded by the grader itself, 130 interrupted: what finished is kept)."""
     course_dir = Path(course_dir).resolve()
@@ -145,43 +144,31 @@ def grade_course(course_dir: str, assignment: str, *, jobs: int = 0, lang: str =
                   file=sys.stderr)
     todo = subs if force or students else [s for s in subs if not course.is_done(s)]
     skipped = len(subs) - len(todo)
-    from autograder.config import default_config_file, load_limits
+    from autograder.config import default_config_file, load_config, load_limits
     limits = load_limits(default_config_file(course_dir))
+    scheduler = scheduler or load_config(default_config_file(course_dir)).get("scheduler")
+    runner = dispatch.Dask(scheduler) if scheduler else dispatch.Local(jobs, launcher)
+    by_student = {s.student: s for s in todo}
+    jobs_ = [dispatch.Job(s.student, dict(s.notebooks), assignment, seed, lang, limits) for s in todo]
     started = time.monotonic()
     failed: list[str] = []
-
-    def one(sub: Submission) -> tuple[Submission, dict[str, GradeReport] | None]:
-        try:
-            return sub, {name: grade_notebook(path, assignment, seed=seed, lang=lang, launcher=launcher,
-                                              limits=limits) for name, path in sub.notebooks.items()}
-        except Exception:  # a failure of the grader itself: that submission is left out, loudly
-            print(f"autograder: grading {sub.folder} failed; nothing was stored for it:", file=sys.stderr)
-            traceback.print_exc()
-            return sub, None
-
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    done = 0
+    progress = Progress(len(jobs_), lang, quiet)
     try:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            pending = {pool.submit(one, s) for s in todo}
-            try:
-                while pending:
-                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        sub, reports = future.result()
-                        if reports is None:
-                            failed.append(sub.student)
-                            continue
-                        store(course, sub, reports, expected, lang)
-                        done += 1
-                        _progress(done, len(todo), sub.student, quiet)
-            except KeyboardInterrupt:
-                for future in pending:
-                    future.cancel()
-                raise
+        for job, outcome in runner.run(jobs_):
+            sub = by_student[job.student]
+            if isinstance(outcome, dispatch.GradingFailed):
+                failed.append(sub.student)
+                print(f"autograder: {text('course_submission_failed', lang, student=sub.student, detail=outcome.detail)}",
+                      file=sys.stderr)
+            else:
+                store(course, sub, outcome, expected, lang)
+            progress.step(sub.student, failed=isinstance(outcome, dispatch.GradingFailed))
     except KeyboardInterrupt:
-        print(f"\nautograder: {text('course_interrupted', lang, done=done, total=len(todo))}", file=sys.stderr)
+        progress.close()
+        print(f"\nautograder: {text('course_interrupted', lang, done=progress.done, total=len(todo))}", file=sys.stderr)
         return 130
+    progress.close()
+    done = progress.done - len(failed)
     if not quiet:
         print(score_table(course, subs, expected, lang))
         print("\n" + text("course_summary", lang, graded=done, skipped=skipped, failed=len(failed),
@@ -254,13 +241,40 @@ def score_table(course: Course, subs: list[Submission], expected: list[str], lan
     return "\n".join([fmt(header), fmt(["-" * w for w in widths])] + [fmt(r) for r in table])
 
 
-def _progress(done: int, total: int, name: str, quiet: bool) -> None:
-    """A progress bar on a terminal; nothing when stderr is a file or a pipe."""
-    if quiet or not sys.stderr.isatty():
-        return
-    width = 30
-    filled = int(width * done / max(total, 1))
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:30]:<30}")
-    if done == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
+class Progress:
+    """Progress while a class is graded: a bar with count, rate and ETA on a terminal (rich), else a
+    line every few seconds (a log, CI); nothing when quiet."""
+
+    EVERY = 5.0   # seconds between lines when stderr is not a terminal
+
+    def __init__(self, total: int, lang: str, quiet: bool):
+        self.total, self.lang, self.quiet = total, lang, quiet
+        self.done = self.failed = 0
+        self.started = self.last = time.monotonic()
+        self.bar = None
+        if not quiet and total and sys.stderr.isatty():
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
+            self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                           TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                           transient=True)
+            self.task = self.bar.add_task(text("progress_grading", lang), total=total, rate="")
+            self.bar.start()
+
+    def step(self, student: str, failed: bool = False) -> None:
+        self.done += 1
+        self.failed += failed
+        now = time.monotonic()
+        rate = self.done / max(now - self.started, 1e-9)
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, rate=f"{rate:.1f}/s")
+        elif not self.quiet and (now - self.last >= self.EVERY or self.done == self.total):
+            self.last = now
+            eta = (self.total - self.done) / rate if rate else 0.0
+            print(text("progress_line", self.lang, done=self.done, total=self.total, rate=rate, eta=eta,
+                       failed=self.failed), file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None

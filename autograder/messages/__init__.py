@@ -131,6 +131,11 @@ ENGINE: dict[str, tuple[str, str]] = {
                      "feedback: {feedback}/STUDENT/{assignment}/   autograded: {autograded}/   gradebook: {gradebook}"),
     "course_failed": ("{count} 份提交无法评分（评分程序内部错误），未写入 gradebook：{students}",
                       "{count} submission(s) could not be graded (an internal grader error) and were not stored: {students}"),
+    "course_submission_failed": ("无法为 {student} 评分（评分程序的问题，不是学生的）：{detail}",
+                                 "Could not grade {student}'s submission (a problem of the grader, not the student's): {detail}"),
+    "progress_grading": ("评分中", "grading"),
+    "progress_line": ("已评分 {done}/{total}（每秒 {rate:.1f} 份，预计还需 {eta:.0f} 秒，失败 {failed}）",
+                      "graded {done}/{total} ({rate:.1f}/s, about {eta:.0f} s left, {failed} failed)"),
     "student": ("学生", "student"),
     "hidden_test": ("（隐藏测试）", " (hidden test)"),
     # --- reports ----------------------------------------------------------------------------

@@ -1,0 +1,122 @@
+"""Where the submissions of a class are graded: on this machine, or on a Dask cluster.
+
+    for submission, outcome in dispatcher(...).run(submissions):   # as each one completes
+        ...   # outcome: {notebook name: GradeReport}, or a GradingFailed saying why
+
+`Local(jobs)` grades `jobs` submissions at once in threads of this process (each submission's code
+runs in its own worker process, sandboxed where available).  `Dask(address)` sends each submission
+to a `dask.distributed` cluster as one task: the notebook's bytes go with it, the task grades it on a
+worker (in its own sandbox there) and sends back plain results; this process stays the only writer
+of the gradebook.  A task whose worker dies is retried once, then reported, never lost.
+
+Dask workers are daemonic processes: grading there starts the student's worker with `subprocess`
+(never `multiprocessing`), and a worker's memory limit does not count that child, so the sandbox's
+own limits are what bound the student's code.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import traceback
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from autograder.pipeline import grade_notebook
+from autograder.results import GradeReport
+
+
+@dataclass
+class GradingFailed:
+    """The grader itself could not grade a submission (an internal error, a dead cluster worker)."""
+
+    detail: str
+
+
+@dataclass(frozen=True)
+class Job:
+    """One submission to grade: its notebooks by name, and how."""
+
+    student: str
+    notebooks: dict        # name -> Path
+    assignment: str
+    seed: int | None
+    lang: str
+    limits: dict
+
+
+def grade_job(job: Job, launcher=None) -> dict[str, GradeReport]:
+    """Grade the job's notebooks where it runs (a thread here, or a Dask worker)."""
+    return {name: grade_notebook(path, job.assignment, seed=job.seed, lang=job.lang, launcher=launcher,
+                                 limits=job.limits) for name, path in job.notebooks.items()}
+
+
+def grade_job_from_bytes(student: str, notebooks: dict[str, bytes], assignment: str, seed: int | None, lang: str,
+                         limits: dict) -> dict[str, GradeReport]:
+    """The Dask task: the notebooks arrive as bytes, are graded in a scratch directory of the worker,
+    and the reports come back (their `notebook` set by the client)."""
+    with tempfile.TemporaryDirectory(prefix="autograder-task-") as tmp:
+        paths = {}
+        for name, content in notebooks.items():
+            path = Path(tmp) / student / f"{name}.ipynb"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+            paths[name] = path
+        return grade_job(Job(student, paths, assignment, seed, lang, limits))
+
+
+class Local:
+    """`jobs` submissions at once, in threads of this process."""
+
+    def __init__(self, jobs: int = 0, launcher=None):
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self.launcher = launcher
+
+    def run(self, jobs: list[Job]) -> Iterator[tuple[Job, dict[str, GradeReport] | GradingFailed]]:
+        def one(job: Job):
+            try:
+                return job, grade_job(job, self.launcher)
+            except Exception:  # noqa: BLE001 - a failure of the grader itself: reported, not fatal
+                return job, GradingFailed(traceback.format_exc())
+
+        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+            pending = {pool.submit(one, job) for job in jobs}
+            try:
+                while pending:
+                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        yield future.result()
+            finally:
+                for future in pending:
+                    future.cancel()
+
+
+class Dask:
+    """One task per submission on the `dask.distributed` scheduler at `address`."""
+
+    RETRIES = 1
+
+    def __init__(self, address: str):
+        self.address = address
+
+    def run(self, jobs: list[Job]) -> Iterator[tuple[Job, dict[str, GradeReport] | GradingFailed]]:
+        from distributed import Client, as_completed
+        with Client(self.address, timeout="30s") as client:
+            futures = {}
+            for job in jobs:
+                payload = {name: Path(path).read_bytes() for name, path in job.notebooks.items()}
+                future = client.submit(grade_job_from_bytes, job.student, payload, job.assignment, job.seed, job.lang,
+                                       job.limits, key=f"grade-{job.assignment}-{job.student}-{os.urandom(4).hex()}",
+                                       retries=self.RETRIES, pure=False)
+                futures[future] = job
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    reports = future.result()
+                except Exception as e:  # noqa: BLE001 - KilledWorker, a task error: reported
+                    yield job, GradingFailed(f"{type(e).__name__}: {e}")
+                    continue
+                for name, report in reports.items():
+                    report.notebook = str(job.notebooks[name])
+                yield job, reports
