@@ -31,7 +31,12 @@ def a_class(tmp_path: Path, name: str) -> Path:
 def cluster():
     from distributed import Client, LocalCluster
     import dask
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+    # One task per worker at a time (worker-saturation 1.0): a task waiting behind ben's on a worker
+    # that ben's task kills would otherwise count that death against itself too, and with one allowed
+    # failure be reported with ben instead of graded.  (Dask's default, 3 allowed failures, absorbs
+    # this on a real cluster.)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1,
+                          "distributed.scheduler.worker-saturation": 1.0}):
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                           silence_logs=40) as local:
             with Client(local) as client:
