@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     course.add_argument("assignment", metavar="chNN", help="the assignment, as released with nbgrader")
     course.add_argument("--course-dir", default=".", metavar="DIR", help="the course directory (default: .)")
     course.add_argument("--jobs", type=int, default=0, help="submissions graded at once (default: number of cores)")
+    course.add_argument("--fresh-workers", action="store_true",
+                        help="start each submission's worker as a fresh interpreter instead of forking it from a "
+                             "warm one that has the assignment's imports (slower; the isolation is the same)")
     course.add_argument("--scheduler", metavar="ADDRESS",
                         help="grade on this dask.distributed scheduler (tcp://HOST:8786) instead of this machine; "
                              "also c.Autograder.scheduler in nbgrader_config.py")
@@ -120,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             from autograder.course import grade_course
             return grade_course(args.course_dir, args.assignment, jobs=args.jobs, lang=args.lang, seed=args.seed,
                                 launcher=launcher, force=args.force, students=args.student, quiet=args.quiet,
-                                scheduler=args.scheduler)
+                                scheduler=args.scheduler, warm=not args.fresh_workers)
         return _grade(args, launcher)
     except (SandboxUnavailable, ConfigError) as e:
         print(f"autograder: {e}", file=sys.stderr)

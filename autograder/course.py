@@ -117,7 +117,7 @@ def preflight(course_dir: Path, assignment: str) -> list[str]:
 
 def grade_course(course_dir: str, assignment: str, *, jobs: int = 0, lang: str = "zh", seed: int | None = None,
                  launcher=None, force: bool = False, students: list[str] | None = None, quiet: bool = False,
-                 scheduler: str | None = None) -> int:
+                 scheduler: str | None = None, warm: bool = True) -> int:
     """Grade the class; the exit status (0 done, 2 the course cannot be graded, 3 some submission could
     not be graded by the grader itself, 130 interrupted: what finished is kept)."""
     course_dir = Path(course_dir).resolve()
@@ -147,7 +147,7 @@ def grade_course(course_dir: str, assignment: str, *, jobs: int = 0, lang: str =
     from autograder.config import default_config_file, load_config, load_limits
     limits = load_limits(default_config_file(course_dir))
     scheduler = scheduler or load_config(default_config_file(course_dir)).get("scheduler")
-    runner = dispatch.Dask(scheduler) if scheduler else dispatch.Local(jobs, launcher)
+    runner = dispatch.Dask(scheduler, warm) if scheduler else dispatch.Local(jobs, launcher, warm)
     by_student = {s.student: s for s in todo}
     jobs_ = [dispatch.Job(s.student, dict(s.notebooks), assignment, seed, lang, limits) for s in todo]
     started = time.monotonic()

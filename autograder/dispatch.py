@@ -15,8 +15,11 @@ own limits are what bound the student's code.
 """
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import tempfile
+import threading
 import traceback
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -52,10 +55,26 @@ def grade_job(job: Job, launcher=None) -> dict[str, GradeReport]:
                                  limits=job.limits) for name, path in job.notebooks.items()}
 
 
+_POOL = None   # a Dask worker's warm workers, kept for the tasks it runs after the first
+_POOL_LOCK = threading.Lock()
+
+
+def _warm_pool():
+    """This process's `WarmPool`, started by the first task that asks and ended when the process exits."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            from autograder.worker_pool import WarmPool
+            _POOL = WarmPool()
+            atexit.register(_POOL.close)
+        return _POOL
+
+
 def grade_job_from_bytes(student: str, notebooks: dict[str, bytes], assignment: str, seed: int | None, lang: str,
-                         limits: dict) -> dict[str, GradeReport]:
-    """The Dask task: the notebooks arrive as bytes, are graded in a scratch directory of the worker,
-    and the reports come back (their `notebook` set by the client)."""
+                         limits: dict, warm: bool = True) -> dict[str, GradeReport]:
+    """The Dask task: the notebooks arrive as bytes, are graded in a scratch directory of the worker
+    (by workers forked from that Dask worker's warm one, unless `warm` is False), and the reports come
+    back (their `notebook` set by the client)."""
     with tempfile.TemporaryDirectory(prefix="autograder-task-") as tmp:
         paths = {}
         for name, content in notebooks.items():
@@ -63,24 +82,31 @@ def grade_job_from_bytes(student: str, notebooks: dict[str, bytes], assignment: 
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
             paths[name] = path
-        return grade_job(Job(student, paths, assignment, seed, lang, limits))
+        return grade_job(Job(student, paths, assignment, seed, lang, limits), _warm_pool() if warm else None)
 
 
 class Local:
-    """`jobs` submissions at once, in threads of this process."""
+    """`jobs` submissions at once, in threads of this process; each submission's worker forked from a
+    warm one (`autograder.worker_pool`) unless `warm` is False."""
 
-    def __init__(self, jobs: int = 0, launcher=None):
+    def __init__(self, jobs: int = 0, launcher=None, warm: bool = True):
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self.launcher = launcher
+        self.warm = warm
 
     def run(self, jobs: list[Job]) -> Iterator[tuple[Job, dict[str, GradeReport] | GradingFailed]]:
+        from autograder.worker_pool import WarmPool
+        launcher = WarmPool(self.launcher) if self.warm else self.launcher
+
         def one(job: Job):
             try:
-                return job, grade_job(job, self.launcher)
+                return job, grade_job(job, launcher)
             except Exception:  # noqa: BLE001 - a failure of the grader itself: reported, not fatal
                 return job, GradingFailed(traceback.format_exc())
 
-        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+        with contextlib.ExitStack() as stack, ThreadPoolExecutor(max_workers=self.jobs) as pool:
+            if self.warm:
+                stack.callback(launcher.close)  # after the threads: no worker is left to fork
             pending = {pool.submit(one, job) for job in jobs}
             try:
                 while pending:
@@ -97,8 +123,9 @@ class Dask:
 
     RETRIES = 1
 
-    def __init__(self, address: str):
+    def __init__(self, address: str, warm: bool = True):
         self.address = address
+        self.warm = warm
 
     def run(self, jobs: list[Job]) -> Iterator[tuple[Job, dict[str, GradeReport] | GradingFailed]]:
         from distributed import Client, as_completed
@@ -107,7 +134,7 @@ class Dask:
             for job in jobs:
                 payload = {name: Path(path).read_bytes() for name, path in job.notebooks.items()}
                 future = client.submit(grade_job_from_bytes, job.student, payload, job.assignment, job.seed, job.lang,
-                                       job.limits, key=f"grade-{job.assignment}-{job.student}-{os.urandom(4).hex()}",
+                                       job.limits, self.warm, key=f"grade-{job.assignment}-{job.student}-{os.urandom(4).hex()}",
                                        retries=self.RETRIES, pure=False)
                 futures[future] = job
             for future in as_completed(futures):

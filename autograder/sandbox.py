@@ -21,8 +21,10 @@ import functools
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -36,12 +38,52 @@ class SandboxUnavailable(Exception):
     pass
 
 
+# What the warm worker keeps, as root in its sandbox, to fork workers into namespaces of their own
+# (CAP_SYS_ADMIN), give each its own user (CAP_SETUID, CAP_SETGID), empty their bounding set
+# (CAP_SETPCAP) and end them (CAP_KILL).  Each forked worker drops them all before any student code.
+ZYGOTE_CAPABILITIES = ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP", "CAP_KILL")
+
+
+class WorkerProcess(subprocess.Popen):
+    """A worker started as a process of its own, in its own session (process group)."""
+
+    def kill_group(self) -> None:
+        """SIGKILL to the worker and every process it started."""
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def new_scratch() -> str:
+    """A private directory for one worker (its working directory, HOME and TMPDIR)."""
+    return tempfile.mkdtemp(prefix="autograder-")
+
+
+def fresh_uid() -> int:
+    """A user id of its own for one sandboxed worker: RLIMIT_NPROC counts per user."""
+    return 200_000 + secrets.randbelow(800_000)
+
+
+def own_scratch(scratch: str, uid: int) -> None:
+    """Give `scratch` and what the grader put there to `uid`, readable by nobody else."""
+    os.chown(scratch, uid, uid)
+    os.chmod(scratch, 0o700)
+    for entry in os.scandir(scratch):
+        os.chown(entry.path, uid, uid)
+
+
 class PlainLauncher:
     name = "plain"
     description = "plain worker process (no sandbox)"
+    new_scratch = staticmethod(new_scratch)
 
-    def popen(self, argv, *, scratch, pass_fds, stdout, env, limits) -> subprocess.Popen:
-        return subprocess.Popen(argv, cwd=scratch, pass_fds=pass_fds, stdin=subprocess.DEVNULL, stdout=stdout,
+    def zygote_command(self, argv: list[str], root: str) -> list[str]:
+        """The warm worker's command (`autograder.worker_pool`): as it is."""
+        return argv
+
+    def popen(self, argv, *, scratch, pass_fds, stdout, env, limits, warm=()) -> WorkerProcess:
+        return WorkerProcess(argv, cwd=scratch, pass_fds=pass_fds, stdin=subprocess.DEVNULL, stdout=stdout,
                                 stderr=stdout, env=env, start_new_session=True, close_fds=True)
 
 
@@ -58,10 +100,24 @@ class BwrapLauncher:
         self.bwrap = bwrap
 
     def command(self, argv: list[str], scratch: str, uid: int) -> list[str]:
+        """The worker's command: the sandbox, then `setpriv` drops to `uid` with no capability."""
+        return self.sandbox(scratch, ("CAP_SETUID", "CAP_SETGID")) + [
+            shutil.which("setpriv") or "/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
+            "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"] + argv
+
+    def zygote_command(self, argv: list[str], root: str) -> list[str]:
+        """The warm worker's command (`autograder.worker.zygote`): the same sandbox, with `root` (the
+        parent of the workers' scratch directories) writable, run as root with the capabilities it
+        needs to give each forked worker namespaces and a user id of its own, then drop them all."""
+        return self.sandbox(root, ZYGOTE_CAPABILITIES) + argv
+
+    def sandbox(self, scratch: str, capabilities) -> list[str]:
         prefixes = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), Path(sys.prefix)}
         cmd = [self.bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-               "--die-with-parent", "--new-session", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
-               "--ro-bind", "/usr", "/usr"]
+               "--die-with-parent", "--new-session"]
+        for capability in capabilities:
+            cmd += ["--cap-add", capability]
+        cmd += ["--ro-bind", "/usr", "/usr"]
         for name in ("bin", "lib", "lib64", "sbin"):
             target = Path("/") / name
             if target.is_symlink():
@@ -80,11 +136,8 @@ class BwrapLauncher:
         for name in WORKER_FILES:
             cmd += ["--ro-bind", str(PACKAGE / name), f"{SANDBOX_PACKAGE_ROOT}/autograder/{name}"]
         cmd = self._traversable_parents(cmd, scratch)
-        cmd += ["--proc", "/proc", "--dev", "/dev", "--bind", scratch, scratch,
-                "--chdir", scratch, "--setenv", "PYTHONPATH", SANDBOX_PACKAGE_ROOT, "--",
-                shutil.which("setpriv") or "/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
-                "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
-        return cmd + argv
+        return cmd + ["--proc", "/proc", "--dev", "/dev", "--bind", scratch, scratch,
+                      "--chdir", scratch, "--setenv", "PYTHONPATH", SANDBOX_PACKAGE_ROOT, "--"]
 
     @staticmethod
     def _traversable_parents(cmd: list[str], scratch: str) -> list[str]:
@@ -99,13 +152,12 @@ class BwrapLauncher:
         head = cmd.index("--ro-bind")
         return cmd[:head] + dirs + cmd[head:]
 
-    def popen(self, argv, *, scratch, pass_fds, stdout, env, limits) -> subprocess.Popen:
-        uid = 200_000 + secrets.randbelow(800_000)   # a user of its own: RLIMIT_NPROC counts per user
-        os.chown(scratch, uid, uid)
-        os.chmod(scratch, 0o700)
-        for entry in os.scandir(scratch):
-            os.chown(entry.path, uid, uid)
-        return subprocess.Popen(self.command(argv, scratch, uid), cwd="/", pass_fds=pass_fds,
+    new_scratch = staticmethod(new_scratch)
+
+    def popen(self, argv, *, scratch, pass_fds, stdout, env, limits, warm=()) -> WorkerProcess:
+        uid = fresh_uid()
+        own_scratch(scratch, uid)
+        return WorkerProcess(self.command(argv, scratch, uid), cwd="/", pass_fds=pass_fds,
                                 stdin=subprocess.DEVNULL, stdout=stdout, stderr=stdout, env=env,
                                 start_new_session=True, close_fds=True)
 
@@ -121,7 +173,6 @@ def probe_bwrap() -> tuple[BwrapLauncher | None, str]:
     if os.geteuid() != 0:
         return None, "the sandbox drops to a per-worker user id, which needs the grader to run as root"
     launcher = BwrapLauncher(bwrap)
-    import tempfile
     scratch = tempfile.mkdtemp(prefix="autograder-probe-")
     try:
         os.chown(scratch, 200_000, 200_000)

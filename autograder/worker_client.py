@@ -21,7 +21,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from typing import Any
 
@@ -77,7 +76,8 @@ class WorkerStudent:
 
     # --- lifecycle ------------------------------------------------------------------------
     def start(self) -> None:
-        self._scratch = tempfile.mkdtemp(prefix="autograder-")
+        from autograder.sandbox import new_scratch
+        self._scratch = getattr(self.launcher, "new_scratch", new_scratch)()
         for helper in self.assignment.helper_paths():
             shutil.copy(helper, self._scratch)
         to_worker_r, to_worker_w = os.pipe()
@@ -86,7 +86,8 @@ class WorkerStudent:
         argv = [sys.executable, "-m", "autograder.worker", str(to_worker_r), str(from_worker_w)]
         try:
             self._proc = self.launcher.popen(argv, scratch=self._scratch, pass_fds=(to_worker_r, from_worker_w),
-                                             stdout=out, env=worker_env(self._scratch), limits=self.limits)
+                                             stdout=out, env=worker_env(self._scratch), limits=self.limits,
+                                             warm=(tuple(self.assignment.preload), tuple(self.assignment.probes)))
         except OSError:
             for fd in (to_worker_w, from_worker_r):
                 os.close(fd)
@@ -141,10 +142,7 @@ class WorkerStudent:
                 os.close(fd)
             except OSError:
                 pass
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        proc.kill_group()
         try:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:

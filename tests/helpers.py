@@ -33,10 +33,23 @@ def sandbox_launcher():
 
 
 def launchers():
-    """Parametrize over both launchers."""
-    return [pytest.param("plain", id="plain"), pytest.param("bwrap", id="sandbox")]
+    """Parametrize over the launchers: plain, sandboxed, and sandboxed workers forked from a warm one."""
+    return [pytest.param("plain", id="plain"), pytest.param("bwrap", id="sandbox"), pytest.param("warm", id="warm")]
+
+
+_WARM = {}
+
+
+def warm_pool():
+    """One `WarmPool` over the sandbox for the whole test session (its zygotes start once)."""
+    if "pool" not in _WARM:
+        import atexit
+        from autograder.worker_pool import WarmPool
+        _WARM["pool"] = WarmPool(sandbox_launcher())
+        atexit.register(_WARM["pool"].close)
+    return _WARM["pool"]
 
 
 def make_launcher(name: str):
     from autograder.sandbox import PlainLauncher
-    return PlainLauncher() if name == "plain" else sandbox_launcher()
+    return {"plain": PlainLauncher, "warm": warm_pool}.get(name, sandbox_launcher)()
