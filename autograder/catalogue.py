@@ -20,17 +20,16 @@ variant must lose points and be named.
 """
 from __future__ import annotations
 
-import contextlib
 import copy
 import importlib
 import inspect
-import io
 import re
 import textwrap
-import warnings
 from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any, Callable
+
+from autograder.quiet import silenced
 
 
 class LazyOutputs(MutableMapping):
@@ -150,10 +149,8 @@ def run_quietly(fn: Callable, args: tuple, kwargs: dict, pick: Callable | None =
     """`pick(fn(*args, **kwargs))` on deep copies, silently: no prints, no NumPy floating-point
     warnings, no Python warnings (a variant dividing by zero is expected; only the student's code
     may print), or FAILED when it raises (a variant that cannot run on these inputs names nothing)."""
-    import numpy as np
     try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
-            warnings.simplefilter("ignore")
+        with silenced():
             result = fn(*copy.deepcopy(args), **copy.deepcopy(kwargs))
             return pick(result) if pick else result
     except Exception:  # noqa: BLE001

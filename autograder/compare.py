@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import io
 import numbers
 from typing import Any, Callable, Mapping
 
@@ -20,6 +19,7 @@ import numpy as np
 
 from autograder.diagnosis import accepted, name_mistake, parts_of
 from autograder.results import Mismatch
+from autograder.quiet import silenced
 from autograder.worker.protocol import Opaque, Tensor
 
 _REVEAL: contextvars.ContextVar[bool] = contextvars.ContextVar("reveal", default=False)
@@ -37,7 +37,7 @@ def reveal(on: bool):
 
 def quietly(fn, *args, **kwargs):
     """Call a reference function that prints progress, without printing."""
-    with contextlib.redirect_stdout(io.StringIO()):
+    with silenced():
         return fn(*args, **kwargs)
 
 
@@ -214,6 +214,14 @@ def _factor_mismatch(got: np.ndarray, expected: np.ndarray, what: str, factors: 
     return Mismatch("factor", what=what, factor=f"{factor:.3g}")
 
 
+def _where_wrong(mismatch: Mismatch, ok: np.ndarray) -> Mismatch:
+    """Attach to `mismatch` where the compared array is wrong: `where_wrong`, a boolean mask of the
+    wrong entries (True = wrong; None for a number), for the verdict's map (autograder.heatmap).  It
+    says where, never a value, so a hidden test's Mismatch carries it too."""
+    mismatch.where_wrong = ~ok if ok.ndim else None
+    return mismatch
+
+
 def expect_close(got: Any, expected: Any, what: str, *, mistakes: Mapping[str, Any] | None = None,
                  rtol: float = 1e-5, atol: float = 1e-7, factors: Mapping[str, float] | None = None) -> None:
     """`got` must be numerically close to `expected` (an array or a number).
@@ -240,23 +248,23 @@ def expect_close(got: Any, expected: Any, what: str, *, mistakes: Mapping[str, A
     diagnosis = name_mistake(got_f, expected, mistakes, rtol, atol)
     bad_finite = ~np.isfinite(got_f) & np.isfinite(expected)
     if diagnosis is None and bad_finite.any():
-        raise Mismatch("not_finite", what=what, count=int(bad_finite.sum()))
+        raise _where_wrong(Mismatch("not_finite", what=what, count=int(bad_finite.sum())), ok)
     if diagnosis is None and arr.dtype.kind in "biu" and not np.allclose(expected, np.round(expected)):
-        raise Mismatch("integer_dtype", what=what, dtype=str(arr.dtype))
+        raise _where_wrong(Mismatch("integer_dtype", what=what, dtype=str(arr.dtype)), ok)
     factor = _factor_mismatch(got_f, expected, what, factors) if diagnosis is None else None
     if _REVEAL.get():
-        raise Mismatch("values_differ_visible", diagnosis, also=factor, what=what, got=_fmt(arr),
-                       expected=_fmt(expected))
+        raise _where_wrong(Mismatch("values_differ_visible", diagnosis, also=factor, what=what, got=_fmt(arr),
+                                    expected=_fmt(expected)), ok)
     if factor is not None:
-        raise factor
+        raise _where_wrong(factor, ok)
     with np.errstate(all="ignore"):
         rel = np.abs(got_f - expected) / np.maximum(np.abs(expected), 1e-12)
     rel = np.where(np.isfinite(rel), rel, np.inf)
     if arr.ndim == 0:
-        raise Mismatch("value_differs", diagnosis, what=what, rel=float(rel))
+        raise _where_wrong(Mismatch("value_differs", diagnosis, what=what, rel=float(rel)), ok)
     worst = np.unravel_index(int(np.argmax(np.where(ok, -1.0, rel))), arr.shape)
-    raise Mismatch("values_differ", diagnosis, what=what, bad=int((~ok).sum()), total=int(ok.size),
-                   rel=float(np.max(np.where(ok, 0.0, rel))), index=tuple(int(i) for i in worst))
+    raise _where_wrong(Mismatch("values_differ", diagnosis, what=what, bad=int((~ok).sum()), total=int(ok.size),
+                                rel=float(np.max(np.where(ok, 0.0, rel))), index=tuple(int(i) for i in worst)), ok)
 
 
 def expect_equal(got: Any, expected: Any, what: str, *, mistakes: Mapping[str, Any] | None = None) -> None:

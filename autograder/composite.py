@@ -19,16 +19,12 @@ own forward pass where that is right, and through the reference's where it is no
 """
 from __future__ import annotations
 
-import contextlib
-import io
-import warnings
 from dataclasses import replace
 from typing import Any, Callable
 
-import numpy as np
-
 from autograder.diagnosis import identical
 from autograder.messages import text
+from autograder.quiet import silenced
 from autograder.results import Mismatch, StudentError, TestResult
 
 CALLS_COMPARED = 5   # calls per helper on which the student's helper is compared with the reference's
@@ -41,6 +37,10 @@ class CallLog:
         self.calls: dict[str, list[tuple[tuple, dict, Any]]] = {}
         self.limit = limit
 
+    def wants(self, name: str) -> bool:
+        """Whether the next call of `name` is one to record (only the first `limit` are compared)."""
+        return len(self.calls.get(name, ())) < self.limit
+
     def record(self, name: str, args: tuple, kwargs: dict, output: Any) -> None:
         calls = self.calls.setdefault(name, [])
         if len(calls) < self.limit:
@@ -49,8 +49,7 @@ class CallLog:
 
 def reference_answer(fn: Callable, args: tuple, kwargs: dict) -> Any:
     """The reference helper's output, computed quietly (its prints and warnings are not the student's)."""
-    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
+    with silenced():
         return fn(*args, **kwargs)
 
 

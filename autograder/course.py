@@ -153,6 +153,7 @@ def grade_course(course_dir: str, assignment: str, *, jobs: int = 0, lang: str =
     started = time.monotonic()
     failed: list[str] = []
     progress = Progress(len(jobs_), lang, quiet)
+    writer = gradebook.Writer(course_dir, assignment)
     try:
         for job, outcome in runner.run(jobs_):
             sub = by_student[job.student]
@@ -161,12 +162,14 @@ def grade_course(course_dir: str, assignment: str, *, jobs: int = 0, lang: str =
                 print(f"autograder: {text('course_submission_failed', lang, student=sub.student, detail=outcome.detail)}",
                       file=sys.stderr)
             else:
-                store(course, sub, outcome, expected, lang)
+                store(course, sub, outcome, expected, lang, writer)
             progress.step(sub.student, failed=isinstance(outcome, dispatch.GradingFailed))
     except KeyboardInterrupt:
         progress.close()
         print(f"\nautograder: {text('course_interrupted', lang, done=progress.done, total=len(todo))}", file=sys.stderr)
         return 130
+    finally:
+        writer.close()
     progress.close()
     done = progress.done - len(failed)
     if not quiet:
@@ -182,7 +185,8 @@ def grade_course(course_dir: str, assignment: str, *, jobs: int = 0, lang: str =
     return 0
 
 
-def store(course: Course, sub: Submission, reports: dict[str, GradeReport], expected: list[str], lang: str) -> None:
+def store(course: Course, sub: Submission, reports: dict[str, GradeReport], expected: list[str], lang: str,
+          writer: gradebook.Writer) -> None:
     """Write one student's results: feedback and results.json, the gradebook, the autograded notebooks."""
     all_reports = dict(reports)
     for name in sub.missing:
@@ -203,7 +207,7 @@ def store(course: Course, sub: Submission, reports: dict[str, GradeReport], expe
         if name in reports:
             comments = autograded.solution_comments(autograded.load(sub.notebooks[name]), report, lang)
         results.append(gradebook.NotebookResult(name, autograded.cell_scores(report), comments))
-    gradebook.record(course.dir, course.assignment, sub.student, sub.timestamp, results)
+    writer.record(sub.student, sub.timestamp, results)
     for name, path in sub.notebooks.items():
         nb = autograded.autograded_notebook(autograded.load(path), reports[name], autograded.checksum(path), lang)
         write_atomic(course.autograded(sub.student, name), json.dumps(nb, ensure_ascii=False, indent=1) + "\n")

@@ -54,25 +54,50 @@ def assignment_notebooks(course_dir: Path, assignment: str) -> list[str]:
             raise GradebookError("assignment_not_in_gradebook") from None
 
 
-def record(course_dir: Path, assignment: str, student: str, timestamp: str | None,
-           notebooks: list[NotebookResult]) -> None:
-    """Store one student's graded submission in one transaction (replacing an earlier one)."""
-    from nbgrader import utils
-    from nbgrader.api import (Comment, Grade, MissingEntry, Student, SubmittedAssignment, SubmittedNotebook)
-    with opened(course_dir) as gb:
-        db = gb.db
+class Writer:
+    """The course's gradebook held open while a class is graded: `record` one student at a time, each
+    in its own transaction.  The assignment's cells (ids, names, max scores) are read once."""
+
+    def __init__(self, course_dir: Path, assignment: str):
+        self.course_dir, self.assignment = Path(course_dir), assignment
+        self._opened = opened(self.course_dir)
+        self.gb = self._opened.__enter__()
+        self._cells: dict[str, tuple[dict, dict]] = {}
+
+    def close(self) -> None:
+        self._opened.__exit__(None, None, None)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _cells_of(self, notebook) -> tuple[dict, dict]:
+        """({grade cell id: (name, max score)}, {comment cell id: name}) of one assignment notebook."""
+        if notebook.name not in self._cells:
+            grades = {c.id: (c.name, float(c.max_score or 0.0)) for c in notebook.grade_cells + notebook.task_cells}
+            comments = {c.id: c.name for c in notebook.solution_cells + notebook.task_cells}
+            self._cells[notebook.name] = grades, comments
+        return self._cells[notebook.name]
+
+    def record(self, student: str, timestamp: str | None, notebooks: list[NotebookResult]) -> None:
+        """Store one student's graded submission in one transaction (replacing an earlier one)."""
+        from nbgrader import utils
+        from nbgrader.api import Comment, Grade, MissingEntry, Student, SubmittedAssignment, SubmittedNotebook
+        gb, db = self.gb, self.gb.db
         try:
             try:
                 gb.find_student(student)
             except MissingEntry:
                 db.add(Student(id=student))
             try:
-                submission = gb.find_submission(assignment, student)
+                submission = gb.find_submission(self.assignment, student)
                 if timestamp:
                     submission.timestamp = utils.parse_utc(timestamp)
             except MissingEntry:
                 kwargs = {"timestamp": utils.parse_utc(timestamp)} if timestamp else {}
-                submission = SubmittedAssignment(assignment=gb.find_assignment(assignment),
+                submission = SubmittedAssignment(assignment=gb.find_assignment(self.assignment),
                                                  student=gb.find_student(student), **kwargs)
                 for notebook in submission.assignment.notebooks:
                     nb = SubmittedNotebook(notebook=notebook, assignment=submission)
@@ -87,19 +112,25 @@ def record(course_dir: Path, assignment: str, student: str, timestamp: str | Non
             db.flush()
             by_name = {r.name: r for r in notebooks}
             for nb in submission.notebooks:
+                grade_cells, comment_cells = self._cells_of(nb.notebook)
                 result = by_name.get(nb.notebook.name, NotebookResult(nb.notebook.name))
-                grade_cells = {c.id: c for c in nb.notebook.grade_cells + nb.notebook.task_cells}
-                comment_cells = {c.id: c for c in nb.notebook.solution_cells + nb.notebook.task_cells}
                 for grade in nb.grades:
-                    cell = grade_cells[grade.cell_id]
-                    grade.auto_score = min(float(result.scores.get(cell.name, 0.0)), float(cell.max_score or 0.0))
+                    name, max_score = grade_cells[grade.cell_id]
+                    grade.auto_score = min(float(result.scores.get(name, 0.0)), max_score)
                     grade.needs_manual_grade = False
                 for comment in nb.comments:
-                    comment.auto_comment = result.comments.get(comment_cells[comment.cell_id].name) or None
+                    comment.auto_comment = result.comments.get(comment_cells[comment.cell_id]) or None
             db.commit()
         except BaseException:
             db.rollback()
             raise
+
+
+def record(course_dir: Path, assignment: str, student: str, timestamp: str | None,
+           notebooks: list[NotebookResult]) -> None:
+    """Store one student's graded submission in one transaction (replacing an earlier one)."""
+    with Writer(course_dir, assignment) as writer:
+        writer.record(student, timestamp, notebooks)
 
 
 def scores_of(course_dir: Path, assignment: str) -> dict[str, float]:

@@ -34,7 +34,6 @@ import importlib
 import pkgutil
 import sys
 import traceback
-import warnings
 import zlib
 from dataclasses import dataclass, replace
 from typing import Any, Callable
@@ -43,6 +42,7 @@ import numpy as np
 
 from autograder.compare import reveal
 from autograder.messages import test_description, text
+from autograder.quiet import silenced
 from autograder.replay import ReplayMissing
 from autograder.results import Mismatch, StudentError, TestResult
 
@@ -124,11 +124,11 @@ def _run_once(test: GraderTest, student: Any, seed: int, catalogue, lang: str) -
                         description=test.describe(lang))
     try:
         # The grader's own arithmetic (references, catalogue variants on odd inputs) must not print.
-        with reveal(test.visible), warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
+        with reveal(test.visible), silenced(streams=False):
             test.func(**{p: fixtures[p] for p in params})
     except Mismatch as e:
         result.output, result.diagnosis = e.render(lang), e.diagnosis
+        result.where_wrong = getattr(e, "where_wrong", None)
     except StudentError as e:
         result.output, result.diagnosis = e.render(lang), e.kind
     except ReplayMissing:  # the student package cannot answer this question: the graded run will

@@ -1,8 +1,9 @@
 """The in-notebook check: `check("ch04", "propagate", globals())` in the test cell under each function.
 
 It runs that function's visible graders (or all of them with `hidden=True`, as the nbgrader test
-cell does at grading time) against the definitions in the kernel, prints a verdict to stdout (one
-language: Chinese by default, `AUTOGRADER_LANG=en` for English) and returns the score, which the
+cell does at grading time) against the definitions in the kernel, shows the verdict (one language:
+Chinese by default, `AUTOGRADER_LANG=en` for English; in a Jupyter kernel as rich output, HTML with
+a text fallback, `autograder.verdict`; elsewhere as text on stdout) and returns the score, which the
 test cell leaves as its last expression so that `nbgrader autograde` records partial credit.
 
 Each call into the student's code has the assignment's time limit, with the worker's message; the
@@ -18,6 +19,7 @@ import importlib
 import importlib.util
 import io
 import os
+import sys
 import warnings
 from typing import Any, Mapping
 
@@ -25,6 +27,7 @@ from autograder.assignments import ASSIGNMENTS
 from autograder.grading import catalogue_of, collect, run_tests
 from autograder.inprocess import CheckInterrupted, InProcessStudent
 from autograder.messages import text
+from autograder.verdict import Verdict
 
 DEFAULT_SEED = 20240601
 
@@ -51,7 +54,7 @@ def total_points(assignment: str, function: str, tests) -> float:
 
 def check(assignment: str, function: str, namespace: Mapping[str, Any], hidden: bool = False,
           seed: int | None = None, lang: str | None = None, quiet: bool = False, timeout: float | None = None) -> float:
-    """Run the checks of `function` on the definitions in `namespace`, print the verdict, return the
+    """Run the checks of `function` on the definitions in `namespace`, show the verdict, return the
     score.  `timeout` overrides the assignment's time limit per call (seconds)."""
     lang = lang or os.environ.get("AUTOGRADER_LANG", "zh")
     spec = ASSIGNMENTS[assignment]
@@ -69,21 +72,31 @@ def check(assignment: str, function: str, namespace: Mapping[str, Any], hidden: 
         if not quiet:
             print(text("check_interrupted", lang))
         return 0.0
-    score = sum(r.score for r in results)
-    max_score = sum(r.max_score for r in results)
-    total = total_points(assignment, function, every)
+    verdict = Verdict(function, tuple(results), total_points(assignment, function, every), hidden, lang)
     if not quiet:
-        if hidden or max_score == total:
-            print(text("check_header", lang, function=function, score=score, max_score=max_score))
-        else:
-            print(text("check_header_visible", lang, function=function, score=score, max_score=max_score,
-                       total=total, hidden=total - max_score))
-        for r in results:
-            mark = "✓" if r.status == "passed" else "✗"
-            line = f"  {mark} {r.description}"
-            if r.status != "passed" or r.graded_around:
-                line += f"\n      {r.output}"
-            print(line)
-        if results and score == max_score and not hidden:
-            print("  " + text("check_all_passed", lang))
-    return float(score)
+        show(verdict)
+    return float(verdict.score)
+
+
+def in_a_kernel() -> bool:
+    """This runs in a Jupyter kernel (JupyterLab, nbclient, nbgrader), not in a console."""
+    ipython = sys.modules.get("IPython")      # a kernel has imported it; a console need not
+    shell = ipython.get_ipython() if ipython is not None else None
+    return getattr(shell, "kernel", None) is not None
+
+
+def show(verdict: Verdict) -> None:
+    """In a Jupyter kernel, one rich output holding the verdict as HTML (what JupyterLab and
+    nbgrader's feedback pages render) and as text (what front ends and exports without HTML use); it
+    is display data, never stderr, and leaves the cell's value (the score) alone.  Anywhere else, and
+    should the HTML ever fail to build (the check must not fail the cell for it), the text on stdout."""
+    if in_a_kernel():
+        try:
+            bundle = verdict.bundle()
+        except Exception:                        # noqa: BLE001 - the text says it all
+            bundle = None
+        if bundle is not None:
+            from IPython.display import display
+            display(bundle, raw=True)
+            return
+    print(verdict.text())

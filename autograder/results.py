@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import Any
 
 from autograder.messages import mistake_text, text
 
@@ -136,6 +137,7 @@ class TestResult:
     description: str = ""
     graded_around: tuple[str, ...] = ()   # the student's helpers replaced by the reference's
     traceback: str = ""                   # a grader error's traceback (for the project, not the student)
+    where_wrong: Any = None               # boolean mask of the wrong entries of a compared array (never values)
 
 
 @dataclass

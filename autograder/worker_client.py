@@ -214,10 +214,11 @@ class WorkerStudent:
                 raise LookupError(f"{name} is not replaced")
             args = protocol.decode(header["args"], buffers)
             kwargs = protocol.decode(header["kwargs"], buffers)
-            recorded = (copy.deepcopy(args), copy.deepcopy(kwargs))
+            log = self._log if self._log is not None and self._log.wants(name) else None
+            recorded = (copy.deepcopy(args), copy.deepcopy(kwargs)) if log else None
             output = reference_answer(fn, args, kwargs)
-            if self._log is not None:
-                self._log.record(name, *recorded, copy.deepcopy(output))
+            if log:
+                log.record(name, *recorded, copy.deepcopy(output))
             return protocol.pack({"ok": True}, {"value": output})
         except Exception as e:  # noqa: BLE001 - the reference on the student's arguments
             return protocol.pack({"ok": False, "detail": type(e).__name__})

@@ -101,6 +101,29 @@ def test_executed_notebook_reproduces_the_books_figures(autograded, chapter):
         assert re.search(figure, printed), f"{chapter}: the demo does not print {figure}"
 
 
+@pytest.mark.parametrize("chapter", [c for c in ("ch01",) if c in CHAPTERS])
+def test_nbgraders_feedback_shows_our_verdicts(autograded, chapter):
+    """In nbgrader autograde each check is rich output (HTML and text, no stderr) and the cell's value
+    its score: nbgrader's feedback page shows every verdict, rendered."""
+    from autograder.assignments import graded_functions
+    course, _ = autograded
+    nbgrader(course, "generate_feedback", chapter, "--force")
+    for student in ("ref", "stub"):
+        page = (course / "feedback" / student / chapter / f"{chapter}.html").read_text(encoding="utf-8")
+        verdicts = [dict(re.findall(r'data-(function|score|max-score)="([^"]*)"', tag))
+                    for tag in re.findall(r'<div [^>]*class="autograder-verdict"[^>]*>', page)]
+        assert {v["function"] for v in verdicts} == set(graded_functions(chapter))
+        assert len(verdicts) == 2 * len(graded_functions(chapter))       # the visible check, then all tests
+        right = (lambda v: v["score"] == v["max-score"]) if student == "ref" else (lambda v: v["score"] == "0")
+        assert all(right(v) for v in verdicts), verdicts
+        nb = json.loads((course / "autograded" / student / chapter / f"{chapter}.ipynb").read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["metadata"].get("nbgrader", {}).get("grade") and cell["cell_type"] == "code":
+                kinds = [o["output_type"] for o in cell["outputs"]]
+                assert kinds == ["display_data", "display_data", "execute_result"], cell["outputs"]
+                assert all({"text/html", "text/plain"} <= set(o["data"]) for o in cell["outputs"][:2])
+
+
 @pytest.mark.parametrize("chapter", [c for c in ("ch04", "ch05") if c in CHAPTERS])
 def test_course_mode_writes_our_scores_into_the_gradebook(tmp_path, chapter):
     course = tmp_path

@@ -116,7 +116,12 @@ for cell in nb.cells:
                                  "errors": [o.get("ename") for o in cell.outputs if o.output_type == "error"],
                                  "stderr": "".join(o.get("text", "") for o in cell.outputs
                                                    if o.output_type == "stream" and o.name == "stderr"),
-                                 "text": "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")}
+                                 # the verdict: rich output (HTML and its text) in a kernel
+                                 "text": "".join(o.get("text", "") if o.output_type == "stream" else
+                                                 o.get("data", {}).get("text/plain", "") for o in cell.outputs
+                                                 if o.output_type in ("stream", "display_data")),
+                                 "html": "".join(o.get("data", {}).get("text/html", "") for o in cell.outputs
+                                                 if o.output_type == "display_data")}
 print("RESULT" + json.dumps(out))
 """
 
@@ -152,3 +157,4 @@ def test_every_check_runs_there_full_marks_for_the_reference_zero_for_the_stub(s
     stub = execute(python, submissions.stub(chapter), chapter, tmp_path / "stub")
     assert all(v["score"] == 0 and not v["errors"] and not v["stderr"] for v in stub.values()), stub
     assert all(re.search("NotImplementedError|还没有实现", v["text"]) for v in stub.values())
+    assert all('class="autograder-verdict"' in v["html"] for v in (*right.values(), *stub.values()))

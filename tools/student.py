@@ -33,8 +33,8 @@ STAGE = ROOT / "build" / "student"
 DIST = ROOT / "dist"
 # The engine modules the check runs on; none of them knows an answer.
 ENGINE = ("__init__.py", "assignments.py", "pyparse.py", "catalogue.py", "compare.py", "composite.py", "diagnosis.py",
-          "gradcheck.py", "grading.py", "inprocess.py", "notebook_check.py", "probe_results.py", "replay.py",
-          "results.py", "messages", "worker")
+          "gradcheck.py", "grading.py", "heatmap.py", "inprocess.py", "notebook_check.py", "probe_results.py",
+          "quiet.py", "replay.py", "results.py", "verdict.py", "messages", "worker")
 ANSWER_MODULES = ("solutions", "autograder.mistakes", "autograder.oracles")
 
 
