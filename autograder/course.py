@@ -200,16 +200,15 @@ def store(course: Course, sub: Submission, reports: dict[str, GradeReport], expe
         out = course.feedback(sub.student)
         write_atomic(out / f"{name}.md", markdown_feedback(report, lang))
         write_results(report, course.results(sub.student, name))
+    submitted = {name: autograded.load(path) for name, path in sub.notebooks.items()}
     results = []
     for name in expected:
         report = all_reports[name]
-        comments = {}
-        if name in reports:
-            comments = autograded.solution_comments(autograded.load(sub.notebooks[name]), report, lang)
+        comments = autograded.solution_comments(submitted[name], report, lang) if name in reports else {}
         results.append(gradebook.NotebookResult(name, autograded.cell_scores(report), comments))
     writer.record(sub.student, sub.timestamp, results)
     for name, path in sub.notebooks.items():
-        nb = autograded.autograded_notebook(autograded.load(path), reports[name], autograded.checksum(path), lang)
+        nb = autograded.autograded_notebook(submitted[name], reports[name], autograded.checksum(path), lang)
         write_atomic(course.autograded(sub.student, name), json.dumps(nb, ensure_ascii=False, indent=1) + "\n")
 
 
