@@ -17,12 +17,12 @@ tensors as `protocol.Tensor`); an opaque object is never identical to anything.
 """
 from __future__ import annotations
 
-import collections.abc
 import numbers
 from typing import Any, Mapping
 
 import numpy as np
 
+from autograder.catalogue import LazyOutputs
 from autograder.worker.protocol import Opaque, Tensor
 
 IDENTICAL_RTOL, IDENTICAL_ATOL = 1e-4, 1e-7   # float32 rounding of a variant's output
@@ -123,33 +123,16 @@ def _plain_equal(a: Any, b: Any) -> bool:
         return False
 
 
-class _Parts(collections.abc.Mapping):
-    """{mistake id: pick(output)}, computed on first use: the variants' outputs are often lazy (run
-    only when a comparison fails), and taking their parts must not run them for a correct answer."""
-
-    def __init__(self, outputs: Mapping[str, Any] | None, pick):
-        self._outputs, self._pick, self._parts = outputs, pick, None
-
-    def _computed(self) -> dict[str, Any]:
-        if self._parts is None:
-            self._parts = {}
-            for mistake_id, value in (self._outputs or {}).items():
-                try:
-                    self._parts[mistake_id] = self._pick(value)
-                except Exception:  # noqa: BLE001 - a variant whose output lacks the part cannot explain it
-                    continue
-        return self._parts
-
-    def __getitem__(self, key):
-        return self._computed()[key]
-
-    def __iter__(self):
-        return iter(self._computed())
-
-    def __len__(self):
-        return len(self._computed())
-
-
 def parts_of(outputs: Mapping[str, Any] | None, pick) -> Mapping[str, Any]:
-    """{mistake id: pick(output)} for the variants whose output has that part (computed when read)."""
-    return _Parts(outputs, pick)
+    """{mistake id: pick(output)} for the variants whose output has that part, computed when first
+    read: the variants' outputs are often lazy too (run only when a comparison fails), and taking
+    their parts must not run them for a correct answer."""
+    def compute() -> dict[str, Any]:
+        parts = {}
+        for mistake_id, value in (outputs or {}).items():
+            try:
+                parts[mistake_id] = pick(value)
+            except Exception:  # noqa: BLE001 - a variant whose output lacks the part cannot explain it
+                continue
+        return parts
+    return LazyOutputs(compute)
