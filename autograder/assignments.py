@@ -107,4 +107,10 @@ ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in [
     Assignment("ch05", "浅层神经网络"),
     Assignment("ch06", "深层神经网络与 softmax", limits=Limits(call_timeout=20)),
     Assignment("ch07", "优化神经网络", limits=Limits(call_timeout=20), helpers=("dnn_utils.py",)),
+    Assignment("ch08", "卷积神经网络", ("numpy", "torch", "torch._dynamo", "tensorflow"),
+               Limits(call_timeout=60, load_timeout=120, memory_mb=4096, processes=256),
+               probes=FRAMEWORK_PROBES + ("autograder.worker.probes_ch08",)),
+    Assignment("ch09", "循环神经网络", ("numpy", "torch", "torch._dynamo", "tensorflow"),
+               Limits(call_timeout=60, load_timeout=120, memory_mb=4096, processes=256),
+               probes=FRAMEWORK_PROBES + ("autograder.worker.probes_ch09",)),
 ]}

@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import importlib
 import io
+import os
 import sys
 import time
 import warnings
@@ -25,6 +26,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+if __name__ == "__main__":
+    # Before torch and TensorFlow load (the framework chapters' graders import them): one OpenMP thread
+    # (the sweep's models are tiny; on a shared machine more threads only wait for each other) and no
+    # TensorFlow start-up log.  Set either variable to override.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from autograder.assignments import ASSIGNMENTS, Assignment  # noqa: E402
 from autograder.grading import catalogue_of, collect, reference_of, run_tests  # noqa: E402
