@@ -97,6 +97,21 @@ def graded_functions(assignment: str) -> frozenset[str]:
 
 FRAMEWORK_PROBES = ("autograder.worker.probes",)
 
+# Limits of the framework chapters (2, 3, 8, 9), and why:
+#   call_timeout=60   one call may be a short training run of the student's code (a Keras `fit` traces
+#                     its graph on the first call: 1-3 s idle here) or chapter 8's four-loop conv on
+#                     the hidden sizes (well under 1 s); 60 s keeps a correct submission safe on a
+#                     machine busy grading a class, and still ends an endless loop within a minute.
+#   load_timeout=120  importing torch and TensorFlow takes 11 s on this 2-core machine when idle, and
+#                     several times that with a class being graded beside it.
+#   memory_mb=4096    what the worker's address space may grow by once the preloaded imports are in
+#                     (RLIMIT_AS): TensorFlow and torch map more on their first computations (thread
+#                     stacks, kernels; 2 GiB of virtual memory in all after one product each), and a
+#                     Keras `fit` more again for its graphs.
+#   processes=256     RLIMIT_NPROC counts threads, and TensorFlow's and torch's pools grow with the
+#                     operations run (8 threads after one product each, more during a Keras fit).
+# Chapter 2 (torch only) stays at the default load time and process count.
+
 ASSIGNMENTS: dict[str, Assignment] = {a.name: a for a in [
     Assignment("ch01", "Python 与 NumPy 基础", ("numpy", "matplotlib"), probes=("autograder.worker.probes_ch01",)),
     Assignment("ch02", "PyTorch 基础", ("numpy", "torch", "torch._dynamo"),  # optim.step() imports _dynamo

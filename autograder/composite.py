@@ -7,7 +7,8 @@ test fails, it runs again with the reference's helpers standing in for the stude
 answers with the reference's output, so no reference code ever enters the student's process).
 
   * The helpers the student got wrong are those whose answers differ from the reference's on the
-    very calls the composite made (a crash, a wrong shape or wrong values).  None: the first
+    very calls the composite made (a crash, a wrong shape or wrong values, or a float where the
+    reference answers an integer: 4.0 for a size breaks `np.zeros` and `range` in the composite).  None: the first
     verdict stands, the composite's own mistake.
   * With the reference helpers the test passes: the composite is right and keeps its points; the
     verdict says which helpers it was graded around (they lose points in their own tests).
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any, Callable
+
+import numpy as np
 
 from autograder.diagnosis import identical
 from autograder.messages import text
@@ -63,31 +66,60 @@ def failing_helpers(student: Any, log: CallLog) -> list[str]:
             except StudentError:
                 failing.append(name)
                 break
-            if not identical(got, expected, rtol=1e-7, atol=1e-10):   # any difference counts
+            if not identical(got, expected, rtol=1e-7, atol=1e-10) or float_for_int(got, expected):
                 failing.append(name)
                 break
     return failing
 
 
+def float_for_int(got: Any, expected: Any) -> bool:
+    """Whether `got` answers a float (4.0) where `expected` holds an integer (a size, a count), in
+    the same place of a tuple, list or dict: equal values, which `identical` accepts, yet the
+    composite that uses it as a size fails where the reference's answer works."""
+    if isinstance(expected, (tuple, list)) and isinstance(got, (tuple, list)):
+        return any(float_for_int(g, e) for g, e in zip(got, expected))
+    if isinstance(expected, dict) and isinstance(got, dict):
+        return any(float_for_int(got[k], e) for k, e in expected.items() if k in got)
+    return isinstance(expected, (int, np.integer)) and not isinstance(expected, bool) and \
+        isinstance(got, (float, np.floating))
+
+
 def grade_around_helpers(test, student: Any, reference, first: TestResult, run_again: Callable[[], TestResult],
-                         lang: str) -> TestResult:
-    """`first` is the failing result of `test`; grade it again with the reference's helpers."""
-    replacements = {h: getattr(reference, h) for h in test.helpers if callable(getattr(reference, h, None))}
-    if not replacements or not hasattr(student, "replacing"):
+                         lang: str, suspects: frozenset[str] = frozenset()) -> TestResult:
+    """`first` is the failing result of `test`; grade it again with the reference's helpers.
+
+    Each call of a replaced helper is a round trip to this process, and a composite may call its
+    helpers hundreds of times (a training loop), so the `suspects` among the helpers (those whose
+    own tests failed earlier in this run) are replaced first, alone.  When that makes the test pass,
+    the verdict is that one; otherwise every helper is replaced, as without suspects."""
+    helpers = [h for h in test.helpers if callable(getattr(reference, h, None))]
+    if not helpers or not hasattr(student, "replacing"):
         return first
-    with student.replacing(replacements) as log:
+    first_try = [h for h in helpers if h in suspects]
+    if first_try and len(first_try) < len(helpers):
+        verdict = _graded_around(first_try, test, student, reference, run_again, lang)
+        if verdict is not None and verdict.status == "passed":
+            return verdict
+    return _graded_around(helpers, test, student, reference, run_again, lang) or first
+
+
+def _graded_around(helpers: list[str], test, student: Any, reference, run_again: Callable[[], TestResult],
+                   lang: str) -> TestResult | None:
+    """The test's verdict with the reference's `helpers` in place of the student's, or None when none
+    of those the composite called answers differently from the reference (nothing to grade around)."""
+    with student.replacing({h: getattr(reference, h) for h in helpers}) as log:
         again = run_again()
-    failing = [h for h in test.helpers if h in failing_helpers(student, log)]
+    failing = [h for h in helpers if h in failing_helpers(student, log)]
     if not failing:
-        return first
-    helpers = ", ".join(failing)
+        return None
+    names = ", ".join(failing)
     if again.status == "passed":
         return replace(again, graded_around=tuple(failing),
-                       output=text("graded_around", lang, helpers=helpers, function=test.function))
+                       output=text("graded_around", lang, helpers=names, function=test.function))
     if again.status == "failed":
         return replace(again, graded_around=tuple(failing),
-                       output=again.output + " " + text("failed_around", lang, helpers=helpers, function=test.function))
-    return first
+                       output=again.output + " " + text("failed_around", lang, helpers=names, function=test.function))
+    return None
 
 
 def try_call(compute: Callable[[], Any]) -> Any:

@@ -9,6 +9,8 @@ at any moment leaves each submission either fully written or untouched.
 from __future__ import annotations
 
 import contextlib
+import importlib
+import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,20 @@ class NotebookResult:
     comments: dict[str, str] = field(default_factory=dict)     # solution cell id -> comment
 
 
+def nbgrader_api():
+    """`nbgrader.api`, imported without jsonschema's optional IRI syntax checker: `rfc3987_syntax`
+    builds 38 parsers when imported (over 2 s here, half the cost of importing nbgrader, paid by
+    every `course` command), for the "iri" string formats that neither nbformat's notebook schema
+    nor the gradebook uses; jsonschema skips those formats when the module is missing."""
+    if "nbgrader.api" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None   # `import rfc3987_syntax` raises ImportError
+        try:
+            return importlib.import_module("nbgrader.api")
+        finally:
+            del sys.modules["rfc3987_syntax"]
+    return importlib.import_module("nbgrader.api")
+
+
 def url_of(course_dir: Path) -> str:
     return f"sqlite:///{Path(course_dir) / 'gradebook.db'}"
 
@@ -34,7 +50,7 @@ def url_of(course_dir: Path) -> str:
 @contextlib.contextmanager
 def opened(course_dir: Path):
     """The course's gradebook (nbgrader's Gradebook), quiet about SQLAlchemy's warnings."""
-    from nbgrader.api import Gradebook
+    Gradebook = nbgrader_api().Gradebook
     from sqlalchemy.exc import SAWarning
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SAWarning)
@@ -44,7 +60,7 @@ def opened(course_dir: Path):
 
 def assignment_notebooks(course_dir: Path, assignment: str) -> list[str]:
     """The names of the assignment's notebooks (nbgrader's rule for what a submission holds)."""
-    from nbgrader.api import MissingEntry
+    MissingEntry = nbgrader_api().MissingEntry
     if not (Path(course_dir) / "gradebook.db").exists():
         raise GradebookError("no_gradebook")
     with opened(course_dir) as gb:

@@ -24,7 +24,9 @@ with the reference's helpers in their place (`autograder.composite`), so that on
 points once, in the function that has it.
 
 A grader module is `autograder.graders.chNN`, or a package of that name whose submodules (one per
-topic) hold the graders; `collect` returns them in the package's order.
+topic) hold the graders; `collect` returns them in the package's order.  A grader module may name in
+`WARM_UP` the modules its tests import late (TensorFlow for a reference Keras run): `warm_up` imports
+them in the background while the worker loads the submission, when this process would only wait.
 
 The same functions run under pytest with the plugin `autograder.pytest_plugin` (`--notebook FILE`).
 """
@@ -33,6 +35,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
+import threading
 import traceback
 import zlib
 from dataclasses import dataclass, replace
@@ -99,6 +102,31 @@ def collect(module_name: str) -> list[GraderTest]:
     return tests
 
 
+_WARMED: set[str] = set()
+_WARMED_LOCK = threading.Lock()
+
+
+def warm_up(module_name: str) -> None:
+    """Start importing the grader module's `WARM_UP` modules in a background thread (once per process);
+    a module that fails to import here fails again, with its error, where a test imports it."""
+    names = tuple(getattr(importlib.import_module(module_name), "WARM_UP", ()))
+    with _WARMED_LOCK:
+        names = tuple(n for n in names if n not in _WARMED and n not in sys.modules)
+        _WARMED.update(names)
+    if names:
+        threading.Thread(target=_import_quietly, args=(names,), name=f"warm-up {module_name}", daemon=True).start()
+
+
+def _import_quietly(names: tuple[str, ...]) -> None:
+    from autograder.quiet import silenced
+    for name in names:
+        try:
+            with silenced(streams=True):
+                importlib.import_module(name)
+        except Exception:  # noqa: BLE001  (the test that needs it reports the failure)
+            pass
+
+
 def catalogue_of(module_name: str):
     module = importlib.import_module(module_name)
     return getattr(module, "catalogue", None)
@@ -144,20 +172,29 @@ def _run_once(test: GraderTest, student: Any, seed: int, catalogue, lang: str) -
 
 
 def run_test(test: GraderTest, student: Any, *, seed: int, catalogue=None, lang: str = "zh",
-             reference=None) -> TestResult:
+             reference=None, suspects: frozenset[str] = frozenset()) -> TestResult:
     """Run one grader against one submission; never raises.  A failing test of a function with
-    `helpers` is graded again around the student's failing helpers (`autograder.composite`)."""
+    `helpers` is graded again around the student's failing helpers (`autograder.composite`), trying
+    the `suspects` (functions already seen failing) first."""
     result = _run_once(test, student, seed, catalogue, lang)
     if result.status != "failed" or not test.helpers or reference is None:
         return result
     from autograder.composite import grade_around_helpers
     return grade_around_helpers(test, student, reference, result,
-                                lambda: _run_once(test, student, seed, catalogue, lang), lang)
+                                lambda: _run_once(test, student, seed, catalogue, lang), lang, suspects)
 
 
 def run_tests(tests: list[GraderTest], student: Any, *, seed: int, catalogue=None, lang: str = "zh",
               reference=None) -> list[TestResult]:
-    return [run_test(t, student, seed=seed, catalogue=catalogue, lang=lang, reference=reference) for t in tests]
+    """Run the tests in order; the functions failing so far are the suspects of the later composites."""
+    results: list[TestResult] = []
+    failed: set[str] = set()
+    for t in tests:
+        results.append(run_test(t, student, seed=seed, catalogue=catalogue, lang=lang, reference=reference,
+                                suspects=frozenset(failed)))
+        if results[-1].status == "failed":
+            failed.add(t.function)
+    return results
 
 
 def with_output(result: TestResult, **changes) -> TestResult:

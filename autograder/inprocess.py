@@ -52,6 +52,8 @@ class CheckInterrupted(BaseException):
 class InProcessStudent:
     """`student.NAME(*args)` calls `namespace[NAME]` with copied arguments and returns a copied result."""
 
+    runs_here = True   # the student's code shares this process (and its frameworks' global state)
+
     def __init__(self, namespace: Mapping[str, Any], timeout: float = 10.0, expected: frozenset[str] = frozenset()):
         self._namespace = namespace
         self._timeout = timeout

@@ -12,7 +12,7 @@ import time
 from autograder.assignments import ASSIGNMENTS, Assignment, graded_functions
 from autograder.config import limits_for
 from autograder.extract import Program, extract
-from autograder.grading import catalogue_of, collect, reference_of, run_tests
+from autograder.grading import catalogue_of, collect, reference_of, run_tests, warm_up
 from autograder.messages import text
 from autograder.notebook import Notebook, NotebookError, infer_assignment, read_notebook
 from autograder.results import GradeReport, TestResult
@@ -82,6 +82,7 @@ def grade_notebook(path: str | os.PathLike, assignment: str | None = None, *, se
     from autograder.worker_client import WorkerStudent
     with WorkerStudent(program, spec, launcher) as student:   # starts loading the submission now
         tests = _tests(assignment, visible_only)               # ... while the graders are imported
+        warm_up(spec.grader_module)                            # ... and what their tests import late
         for e in student.load_report():
             report.problems.append(text("load_error", lang, cell=e.get("cell"), line=e.get("line"),
                                         detail=f"{e.get('etype')}: {e.get('detail', '')}"))

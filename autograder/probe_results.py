@@ -8,6 +8,8 @@ each catalogued mistake, in the grader process, so a student's answer can be mat
 from __future__ import annotations
 
 import copy
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, TypeVar
 
 from autograder.catalogue import LazyOutputs
 from autograder.inprocess import roundtrip
@@ -25,6 +27,26 @@ def probe_answer(student, name: str, function: str, *args, **kwargs) -> dict:
     if "error" in answer:
         raise student_error(function, answer["error"])
     return answer
+
+
+T = TypeVar("T")
+
+
+def probe_answer_beside(reference: Callable[[], T], student, name: str, function: str, *args,
+                        **kwargs) -> tuple[dict, T]:
+    """(`probe_answer(student, name, function, ...)`, `reference()`), the reference computed in this
+    process while the worker answers, each on its own core: a training probe costs the longer of the
+    two runs, not their sum.  With a student that runs in this very process (the in-notebook check,
+    the self-tests) the two run one after the other, since frameworks keep global state (seeds,
+    default dtypes), and so does any student object that does not say otherwise.  The student's failure is raised only once the reference has finished, so no
+    reference run outlives its test."""
+    if getattr(type(student), "runs_here", True):
+        answer = probe_answer(student, name, function, *args, **kwargs)
+        return answer, reference()
+    with ThreadPoolExecutor(1, thread_name_prefix="reference") as pool:
+        ahead = pool.submit(reference)
+        answer = probe_answer(student, name, function, *args, **kwargs)
+        return answer, ahead.result()
 
 
 def probe_variants(catalogue, reference, function: str, name: str, *args, **kwargs) -> LazyOutputs:

@@ -57,6 +57,8 @@ def worker_env(scratch: str) -> dict:
 class WorkerStudent:
     """The submission, loaded in a separate worker process."""
 
+    runs_here = False   # the student's code runs in the worker: this process may compute meanwhile
+
     def __init__(self, program: Program, assignment: Assignment, launcher=None):
         from autograder.sandbox import default_launcher
         self.program = program

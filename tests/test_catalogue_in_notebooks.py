@@ -58,15 +58,9 @@ def callers(chapter: str, function: str) -> set[str]:
 
 
 # Mistakes that still cost points outside their own function, each with the reason.  Kept exact (a
-# mistake that stops spreading fails this too, so that its entry is removed).
-KNOWN_SPREAD = {
-    # `(n + 2 * pad - f) / stride + 1` returns 4.0 where 4 is right whenever the stride divides: the
-    # student's conv_forward and pool_forward then fail in np.zeros((m, n_H, ...)) with a TypeError,
-    # and autograder.composite.failing_helpers takes 4.0 for 4 (diagnosis.identical compares values),
-    # so they are not graded around conv_output_size.  Needs the engine to count a float answered
-    # where the reference answers an int as a failing helper.
-    "ch08.conv_output_size.true_division": ["conv_forward", "pool_forward"],
-}
+# mistake that stops spreading fails this too, so that its entry is removed).  None today: the last
+# one, chapter 8's `/` for `//` in conv_output_size, is graded around since composite.float_for_int.
+KNOWN_SPREAD: dict[str, list[str]] = {}
 
 
 @functools.lru_cache(maxsize=None)

@@ -12,7 +12,9 @@ graded by its layers and parameter count, and by its output once the test's weig
 it, against an LSTM computed here in NumPy (float64); `train_model`, `evaluate` and `train_lstm_tf` run
 on small trusted models, against the reference run here on an identical model (the Keras run after
 the same `set_random_seed`, so that fit shuffles the same way; an unshuffled fit is accepted too).
-TensorFlow is imported in this process only by the train_lstm_tf tests and to name a Keras mistake.
+TensorFlow is imported in this process only by the train_lstm_tf tests and to name a Keras mistake,
+and torch._dynamo by the first optimizer of a reference training, both in the background while the worker loads the submission (`WARM_UP`), not when the module is imported.
+The reference's training runs here while the worker trains the student's model (`probe_answer_beside`).
 The catalogued mistakes run here through the same probes (`probe_variants`), only when a comparison
 fails.
 """
@@ -26,11 +28,13 @@ from autograder.diagnosis import parts_of
 from autograder.gradcheck import expect_gradient, gradient_settings, numerical_gradient
 from autograder.grading import graded
 from autograder.mistakes.ch09 import catalogue, reference_keras_training, reference_training
-from autograder.probe_results import probe_answer, probe_variants
+from autograder.probe_results import probe_answer, probe_answer_beside, probe_variants
 from autograder.worker import frameworks, probes_ch09  # registers the chapter's probes
 from solutions import ch09 as ref
 
 frameworks.install()  # tensors in probe answers decode as protocol.Tensor (idempotent)
+
+WARM_UP = ("tensorflow", "torch._dynamo")   # see the module docstring; the first optimizer imports _dynamo
 
 RNN_PARAMETERS = ("Wax", "Waa", "Wya", "ba", "by")
 LSTM_PARAMETERS = ("Wf", "bf", "Wi", "bi", "Wc", "bc", "Wo", "bo", "Wy", "by")
@@ -646,14 +650,14 @@ def _check_train_model(student, rng, n, n_hidden, n_classes, batch_size, epochs,
                _f32(rng.normal(0, 0.5, (n_classes, n_hidden))), _f32(rng.normal(0, 0.2, n_classes))]
     x, y = _classification_data(rng, n, n_classes)
     args = (sizes, weights, x, y, batch_size, epochs, lr)
-    answer = probe_answer(student, "ch09.train_model", "train_model", *args)
+    answer, (losses, parameters) = probe_answer_beside(lambda: reference_training(*args), student, "ch09.train_model",
+                                                       "train_model", *args)
     variants = probe_variants(catalogue, ref, "train_model", "ch09.train_model", *args)
     if answer["losses"] is None:
         fail("ch09.losses_not_numbers", got=answer["losses_problem"])
     if len(answer["losses"]) != epochs:
         found = {k for k, v in variants.items() if v["losses"] is not None and len(v["losses"]) == len(answer["losses"])}
         fail("ch09.losses_length", found.pop() if len(found) == 1 else None, got=len(answer["losses"]), expected=epochs)
-    losses, parameters = reference_training(*args)
     expect_close(answer["losses"], losses, f"train_model(model, loader, {epochs}, {lr}) losses",
                  mistakes=parts_of(variants, lambda v: v["losses"]), rtol=1e-4, atol=1e-6)
     for k, (got, expected) in enumerate(zip(answer["parameters"], parameters)):
@@ -822,7 +826,8 @@ def _check_train_lstm_tf(student, rng, n, n_hidden, n_classes, epochs, batch_siz
                _f32(rng.normal(0, 0.5, (n_hidden, n_classes))), _f32(rng.normal(0, 0.2, n_classes))]
     x, y = _classification_data(rng, n, n_classes)
     args = (sizes, weights, x, y, epochs, batch_size, seed)
-    answer = probe_answer(student, "ch09.train_lstm_tf", "train_lstm_tf", *args)
+    answer, (losses, trained) = probe_answer_beside(lambda: reference_keras_training(*args), student,
+                                                    "ch09.train_lstm_tf", "train_lstm_tf", *args)
     variants = probe_variants(catalogue, ref, "train_lstm_tf", "ch09.train_lstm_tf", *args)
     if not answer["is_history"]:
         found = {k for k, v in variants.items() if not v["is_history"] and v["returned"] == answer["returned"]}
@@ -832,7 +837,6 @@ def _check_train_lstm_tf(student, rng, n, n_hidden, n_classes, epochs, batch_siz
     if len(answer["losses"]) != epochs:
         found = {k for k, v in variants.items() if v["losses"] is not None and len(v["losses"]) == len(answer["losses"])}
         fail("ch09.losses_length", found.pop() if len(found) == 1 else None, got=len(answer["losses"]), expected=epochs)
-    losses, trained = reference_keras_training(*args)
     if not np.allclose(answer["losses"], losses, rtol=1e-4, atol=1e-6):
         unshuffled = reference_keras_training(*args, shuffle=False)
         if np.allclose(answer["losses"], unshuffled[0], rtol=1e-4, atol=1e-6):

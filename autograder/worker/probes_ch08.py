@@ -21,39 +21,12 @@ import sys
 import numpy as np
 
 from autograder.worker import frameworks
-from autograder.worker.probes import _error, _qualname, probe
-
-_array = np.array
-_asarray = np.asarray
-_float32 = np.float32
-_float64 = np.float64
-_int64 = np.int64
-_prod = np.prod
-_sqrt = np.sqrt
-_default_rng = np.random.default_rng
-_generic = np.generic
-_isinstance = isinstance
-_issubclass = issubclass
-_type = type
-_float = float
-_int = int
-_bool = bool
-_len = len
-_list = list
-_tuple = tuple
-_dict = dict
-_str = str
-_sum = sum
-_callable = callable
-_getattr = getattr
-_BaseException = BaseException
+from autograder.worker.probes import (  # bound before any student code runs
+    _array, _asarray, _BaseException, _bool, _Bound, _callable, _default_rng, _dict, _error, _float,
+    _float32, _float64, _generic, _getattr, _int, _int64, _isinstance, _issubclass, _len, _list, probe,
+    _prod, _qualname, _sqrt, _str, _sum, _tuple, _type)
 
 _CAPTURED: dict = {}
-
-
-class _Bound:
-    def __init__(self, **items):
-        self.__dict__.update(items)
 
 
 def fill_by_shape(shape, seed: int, framework: str) -> np.ndarray:

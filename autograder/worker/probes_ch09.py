@@ -28,24 +28,10 @@ import sys
 import numpy as np
 
 from autograder.worker import frameworks
-from autograder.worker.probes import (_BaseException, _Bound, _error, _float32_default, _losses_as_floats,
-                                      _lookup, _qualname, _to_numpy, probe)
-
-_array = np.array
-_asarray = np.asarray
-_float32 = np.float32
-_float64 = np.float64
-_int64 = np.int64
-_isinstance = isinstance
-_issubclass = issubclass
-_type = type
-_float = float
-_int = int
-_len = len
-_str = str
-_bool = bool
-_getattr = getattr
-_zip = zip
+from autograder.worker.probes import (  # bound before any student code runs
+    _array, _asarray, _BaseException, _bool, _Bound, _error, _float, _float32, _float32_default,
+    _getattr, _int, _int64, _isinstance, _issubclass, _len, _lookup, _losses_as_floats, probe, _qualname, _str,
+    _to_numpy, _type, _zip)
 
 _CAPTURED: dict = {}
 
