@@ -8,8 +8,9 @@ answers with the reference's output, so no reference code ever enters the studen
 
   * The helpers the student got wrong are those whose answers differ from the reference's on the
     very calls the composite made (a crash, a wrong shape or wrong values, or a float where the
-    reference answers an integer: 4.0 for a size breaks `np.zeros` and `range` in the composite).  None: the first
-    verdict stands, the composite's own mistake.
+    reference answers an integer: 4.0 for a size breaks `np.zeros` and `range` in the composite).
+    None: the first verdict stands, the composite's own mistake.  The helpers whose own tests
+    already failed are tried first, alone (`grade_around_helpers`).
   * With the reference helpers the test passes: the composite is right and keeps its points; the
     verdict says which helpers it was graded around (they lose points in their own tests).
   * It still fails: that failure is the composite's own, and is reported (its catalogue names the

@@ -38,8 +38,9 @@ def probe_answer_beside(reference: Callable[[], T], student, name: str, function
     process while the worker answers, each on its own core: a training probe costs the longer of the
     two runs, not their sum.  With a student that runs in this very process (the in-notebook check,
     the self-tests) the two run one after the other, since frameworks keep global state (seeds,
-    default dtypes), and so does any student object that does not say otherwise.  The student's failure is raised only once the reference has finished, so no
-    reference run outlives its test."""
+    default dtypes), and so do they for any student object that does not say otherwise
+    (`runs_here = False`).  The student's failure is raised only once the reference has finished,
+    so no reference run outlives its test."""
     if getattr(type(student), "runs_here", True):
         answer = probe_answer(student, name, function, *args, **kwargs)
         return answer, reference()

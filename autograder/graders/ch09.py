@@ -12,9 +12,10 @@ graded by its layers and parameter count, and by its output once the test's weig
 it, against an LSTM computed here in NumPy (float64); `train_model`, `evaluate` and `train_lstm_tf` run
 on small trusted models, against the reference run here on an identical model (the Keras run after
 the same `set_random_seed`, so that fit shuffles the same way; an unshuffled fit is accepted too).
-TensorFlow is imported in this process only by the train_lstm_tf tests and to name a Keras mistake,
-and torch._dynamo by the first optimizer of a reference training, both in the background while the worker loads the submission (`WARM_UP`), not when the module is imported.
-The reference's training runs here while the worker trains the student's model (`probe_answer_beside`).
+TensorFlow is needed in this process only by the train_lstm_tf tests and to name a Keras mistake, and
+torch._dynamo by the first optimizer of a reference training: both are imported in the background
+while the worker loads the submission (`WARM_UP`), not when this module is imported.  The
+reference's training runs here while the worker trains the student's model (`probe_answer_beside`).
 The catalogued mistakes run here through the same probes (`probe_variants`), only when a comparison
 fails.
 """
