@@ -3,8 +3,8 @@
     for submission, outcome in dispatcher(...).run(submissions):   # as each one completes
         ...   # outcome: {notebook name: GradeReport}, or a GradingFailed saying why
 
-`Local(jobs)` grades `jobs` submissions at once in threads of this process (each submission's code
-runs in its own worker process, sandboxed where available).  `Dask(address)` sends each submission
+`Local(jobs)` grades `jobs` submissions at once on this machine, in grader processes or threads (each
+submission's code runs in its own worker process, sandboxed where available).  `Dask(address)` sends each submission
 to a `dask.distributed` cluster as one task: the notebook's bytes go with it, the task grades it on a
 worker (in its own sandbox there) and sends back plain results; this process stays the only writer
 of the gradebook.  A task whose worker dies is retried once, then reported, never lost.
@@ -86,15 +86,37 @@ def grade_job_from_bytes(student: str, notebooks: dict[str, bytes], assignment: 
 
 
 class Local:
-    """`jobs` submissions at once, in threads of this process; each submission's worker forked from a
-    warm one (`autograder.worker_pool`) unless `warm` is False."""
+    """`jobs` submissions at once on this machine (default: one per core); each submission's worker
+    forked from a warm one (`autograder.worker_pool`) unless `warm` is False.
+
+    A NumPy chapter is graded in `jobs` grader processes (`GraderProcesses`): what grading one of its
+    submissions costs is mostly the grader's own Python (the references, the comparisons, the
+    catalogue, the answers to a composite's helper calls), which one interpreter runs on one core
+    at a time however many threads ask.  A framework chapter (torch, TensorFlow) is graded in
+    threads of this process: a second grader process would import the framework again and start a
+    second warm worker (seconds of every class's time, against one submission's tenths), and its
+    grading mostly waits on the student's worker, which runs beside it anyway."""
 
     def __init__(self, jobs: int = 0, launcher=None, warm: bool = True):
         self.jobs = max(1, jobs or os.cpu_count() or 1)
         self.launcher = launcher
         self.warm = warm
 
+    def grader_processes(self, jobs: list[Job]) -> int:
+        """How many grader processes grade `jobs`: 1 means threads of this process."""
+        from autograder.assignments import ASSIGNMENTS
+        numpy_only = all(job.assignment in ASSIGNMENTS and not ASSIGNMENTS[job.assignment].frameworks
+                         for job in jobs)
+        return min(self.jobs, len(jobs)) if numpy_only else 1
+
     def run(self, jobs: list[Job]) -> Iterator[tuple[Job, dict[str, GradeReport] | GradingFailed]]:
+        processes = self.grader_processes(jobs)
+        if processes > 1:
+            yield from GraderProcesses(processes, self.launcher, self.warm).run(jobs)
+        else:
+            yield from self._in_threads(jobs)
+
+    def _in_threads(self, jobs: list[Job]) -> Iterator[tuple[Job, dict[str, GradeReport] | GradingFailed]]:
         from autograder.worker_pool import WarmPool
         launcher = WarmPool(self.launcher) if self.warm else self.launcher
 
@@ -116,6 +138,64 @@ class Local:
             finally:
                 for future in pending:
                     future.cancel()
+
+
+class GraderProcesses:
+    """`processes` grader processes, each grading one submission at a time with warm workers of its
+    own; the reports come back to this process, which stays the only writer of the gradebook.
+
+    The processes are forked from a `forkserver` that has imported the engine and the graders (a
+    fork of this process could inherit a lock held by one of its threads).  They ignore Ctrl-C: on
+    an interrupt, the submissions being graded finish and nothing more starts, as with threads.  A
+    grader process that dies costs the submissions it was grading (reported, never stored); a
+    later `course grade` grades them again."""
+
+    def __init__(self, processes: int, launcher=None, warm: bool = True):
+        self.processes, self.launcher, self.warm = processes, launcher, warm
+
+    def run(self, jobs: list[Job]) -> Iterator[tuple[Job, dict[str, GradeReport] | GradingFailed]]:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        from autograder.assignments import ASSIGNMENTS
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["autograder.dispatch"] + sorted(
+            {ASSIGNMENTS[job.assignment].grader_module for job in jobs}))
+        with ProcessPoolExecutor(self.processes, mp_context=context, initializer=_start_grader_process,
+                                 initargs=(self.launcher, self.warm)) as pool:
+            futures = {pool.submit(_grade_in_grader_process, job): job for job in jobs}
+            try:
+                for future in as_completed(futures):
+                    try:
+                        outcome = future.result()
+                    except Exception as e:  # noqa: BLE001 - BrokenProcessPool: the grader process died
+                        outcome = GradingFailed(f"{type(e).__name__}: {e}")
+                    yield futures[future], outcome
+            finally:
+                for future in futures:
+                    future.cancel()
+
+
+_LAUNCHER = None   # in a grader process: how it starts the student's workers
+
+
+def _start_grader_process(launcher, warm: bool) -> None:
+    global _LAUNCHER
+    import multiprocessing.util
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides when grading stops
+    if warm:
+        from autograder.worker_pool import WarmPool
+        launcher = WarmPool(launcher)
+        multiprocessing.util.Finalize(launcher, launcher.close, exitpriority=10)   # atexit does not run here
+    _LAUNCHER = launcher
+
+
+def _grade_in_grader_process(job: Job) -> dict[str, GradeReport] | GradingFailed:
+    try:
+        return grade_job(job, _LAUNCHER)
+    except Exception:  # noqa: BLE001 - a failure of the grader itself: reported, not fatal
+        return GradingFailed(traceback.format_exc())
 
 
 class Dask:

@@ -238,22 +238,23 @@ class WorkerStudent:
             deadline += time.monotonic() - started
         raise WorkerDied("too many helper calls")
 
-    def _request(self, op: str, name: str, args: tuple, kwargs: dict, label: str, return_args: bool = False) -> Any:
+    def _request(self, op: str, name: str, args: tuple, kwargs: dict, label: str, return_args: bool = False,
+                 calls: int = 1) -> Any:
         try:
             self._ensure_started()
         except (TimeoutError, WorkerDied, OSError) as e:
             self._kill()
             raise StudentError("crash", "crash", function=label, detail=f"load: {getattr(e, 'detail', None) or e or 'timeout'}") from None
-        if op == "call" and name not in self.defined and name not in self._replacements:
+        if op != "probe" and name not in self.defined and name not in self._replacements:
             raise self._missing(name)
         if label in self._hung:  # a function that hung once is not waited for again
             raise StudentError("timeout", "timeout", function=label, seconds=self.limits.call_timeout)
         try:
             request = {"op": op, "name": name, "return_args": return_args}
-            if op == "call" and self._replacements:
+            if op != "probe" and self._replacements:
                 request["replace"] = sorted(self._replacements)
             protocol.write_frame(self._fd_out, protocol.pack(request, {"args": args, "kwargs": kwargs}))
-            header, buffers = self._await_answer(self.limits.call_timeout)
+            header, buffers = self._await_answer(self.limits.call_timeout * calls)
         except TimeoutError:
             self._kill()
             self._hung.add(label)
@@ -279,6 +280,15 @@ class WorkerStudent:
         """(result, the positional arguments as the call left them): for functions that update
         their arguments in place (batch norm's running averages in `bn_param`)."""
         return tuple(self._request("call", name, args, {}, name, return_args=True))
+
+    def call_each(self, name: str, calls: list[tuple]) -> list:
+        """[name(*args) for args in calls] in one round trip (a numerical gradient's many costs): the
+        results, or the error of the first call that fails, as `call` would raise it.  The time
+        limit is the per-call one times the number of calls."""
+        calls = [tuple(args) for args in calls]
+        if not calls:
+            return []
+        return self._request("call_each", name, (calls,), {}, name, calls=len(calls))
 
     def probe(self, probe: str, *args, **kwargs) -> Any:
         return self._request("probe", probe, args, kwargs, probe)

@@ -150,3 +150,17 @@ def test_course_mode_writes_our_scores_into_the_gradebook(tmp_path, chapter):
     feedback = (course / "feedback" / "ben" / chapter / f"{chapter}.md").read_text()
     assert "❌" in feedback and "def " not in feedback
     assert (course / "feedback" / "ben" / chapter / "results.json").exists()
+
+
+def test_the_gradebook_api_loads_without_nbgraders_server_extensions():
+    """`course` commands import nbgrader.api alone (not the formgrader, the exchange or jsonschema's
+    IRI parsers); nbgrader's other modules still import afterwards, with the package's version."""
+    code = ("import sys\nfrom autograder import gradebook\napi = gradebook.nbgrader_api()\n"
+            "print(sorted(m for m in ('nbgrader.server_extensions', 'nbgrader.exchange', 'rfc3987_syntax') "
+            "if m in sys.modules))\n"
+            "import nbgrader\nfrom nbgrader.apps import NbGraderAPI\nprint(nbgrader.__version__, api.Gradebook.__name__)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded, version = out.stdout.splitlines()
+    assert loaded == "[]"
+    import importlib.metadata
+    assert version == f"{importlib.metadata.version('nbgrader')} Gradebook"

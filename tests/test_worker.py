@@ -151,3 +151,35 @@ def test_a_worker_that_cannot_start_fails_each_call_with_the_reason():
         assert s.load_report() == []
         error = fails(s, "add", 1, 2)
         assert error.kind == "crash" and "bwrap" in error.render("en")
+
+
+def test_call_each_answers_many_calls_in_one_round_trip_as_call_would(student, monkeypatch):
+    calls = [(np.ones(2) * k, k) for k in range(6)]
+    one_by_one = [student.call("add", *args) for args in calls]
+    requests = []
+    real = student._request
+    monkeypatch.setattr(student, "_request", lambda *a, **k: requests.append(a[0]) or real(*a, **k))
+    answers = student.call_each("add", calls)
+    assert requests == ["call_each"]
+    assert len(answers) == len(calls) and all(np.array_equal(a, b) for a, b in zip(answers, one_by_one))
+    assert student.call_each("add", []) == []
+
+
+@pytest.mark.parametrize("name,args,kind", [("uses_global", (), "exception"), ("nothing_here", (1,), "missing_function"),
+                                            ("forever", (), "timeout"), ("leave", (), "exit_called")])
+def test_call_each_fails_as_the_first_failing_call_would(student, name, args, kind):
+    with pytest.raises(StudentError) as info:
+        student.call_each(name, [args, args])
+    assert info.value.kind == kind
+    assert student.call_each("add", [(1, 1)]) == [2]
+
+
+def test_call_each_in_process_answers_as_the_worker_does():
+    from autograder.inprocess import InProcessStudent
+    namespace: dict = {}
+    exec(SOURCE, namespace)
+    student = InProcessStudent(namespace, timeout=3)
+    assert student.call_each("add", [(1, 2), (np.ones(1), 1)])[0] == 3
+    with pytest.raises(StudentError) as info:
+        student.call_each("uses_global", [()])
+    assert info.value.kind == "exception"

@@ -15,7 +15,8 @@ import json
 import os
 import struct
 # Bound here so that a submission replacing builtins.len (etc.) cannot garble what the worker sends.
-from builtins import bool, dict, float, int, isinstance, len, list, repr, str, sum, tuple, type  # noqa: A004
+from builtins import (bool, bytes, dict, float, int, isinstance, len, list, memoryview, repr, str, sum,  # noqa: A004
+                      tuple, type)
 from dataclasses import dataclass
 from typing import Any
 
@@ -240,6 +241,10 @@ def read_frame(fd: int) -> tuple[dict, list[bytes]]:
     (n,) = _HEADER.unpack(_read_exact(fd, _HEADER.size))
     if n > 1 << 28 or sum(sizes) > MAX_BYTES:
         raise ProtocolError("frame too large")
-    header = _loads(_read_exact(fd, n))
-    buffers = [_read_exact(fd, int(s)) for s in sizes]
+    rest = memoryview(_read_exact(fd, n + sum(int(s) for s in sizes)))   # one read for all that is left
+    header = _loads(bytes(rest[:n]))
+    buffers, pos = [], n
+    for size in sizes:
+        buffers.append(bytes(rest[pos:pos + int(size)]))
+        pos += int(size)
     return header, buffers

@@ -174,6 +174,13 @@ def _restore(namespace: dict, replaced: dict) -> None:
             namespace[name] = old
 
 
+def _each(fn):
+    """`fn` called on each argument tuple in turn: the list of results, or the first exception."""
+    def each(calls):
+        return [fn(*args) for args in calls]
+    return each
+
+
 def serve(fd_in: int, fd_out: int) -> None:
     header, buffers = _read_frame(fd_in)
     for module in header.get("preload", []):
@@ -207,7 +214,7 @@ def serve(fd_in: int, fd_out: int) -> None:
             return
         name = str(header.get("name", ""))
         replaced = {}
-        if op == "call":
+        if op in ("call", "call_each"):
             for helper in header.get("replace") or []:   # a replaced function is replaced for this call
                 helper = str(helper)
                 replaced[helper] = namespace.get(helper, _ABSENT)
@@ -217,6 +224,8 @@ def serve(fd_in: int, fd_out: int) -> None:
                 _restore(namespace, replaced)
                 _write_frame(fd_out, _pack({"ok": False, "error": {"kind": "missing"}}))
                 continue
+            if op == "call_each":   # one request for many calls: args is (a list of argument tuples,)
+                target = _each(target)
         elif op == "probe" and probes is not None and name in probes:
             probe = probes[name]
             target = lambda *a, **k: probe(namespace, *a, **k)  # noqa: E731
