@@ -21,6 +21,8 @@ It imports only the standard library, NumPy and the worker-side engine modules.
 """
 from __future__ import annotations
 
+import functools
+import importlib
 import os
 import shutil
 import struct
@@ -30,32 +32,27 @@ import tempfile
 import numpy as np
 
 from autograder.worker import frameworks
+from autograder.worker.frameworks import (  # noqa: F401  (bound at import; the chapters' probes import them from here)
+    _asarray, _bool, _Bound, _float32, _isinstance, _ndarray, _str, _type)
 from autograder.worker.failures import exception_info
 
 _array = np.array
-_asarray = np.asarray
 _float64 = np.float64
-_float32 = np.float32
 _int64 = np.int64
 _prod = np.prod
 _sqrt = np.sqrt
 _default_rng = np.random.default_rng
-_ndarray = np.ndarray
 _generic = np.generic
 _np_add = np.add
 _np_allclose = np.allclose
 _np_array_equal = np.array_equal
-_isinstance = isinstance
 _issubclass = issubclass
-_type = type
 _float = float
 _int = int
-_bool = bool
 _len = len
 _list = list
 _tuple = tuple
 _dict = dict
-_str = str
 _sum = sum
 _zip = zip
 _callable = callable
@@ -70,7 +67,12 @@ _BaseException = BaseException
 _STUDENT_EXCEPTIONS = (Exception, SystemExit, KeyboardInterrupt, GeneratorExit)
 
 PROBES: dict = {}
-_CAPTURED: dict = {}
+_once = functools.cache   # a framework's functions are bound the first time a probe needs them
+
+
+def _framework(name: str):
+    """The framework's module, imported here where the student's code has not (to build the inputs)."""
+    return sys.modules.get(name) or importlib.import_module(name)
 
 
 def probe(name: str):
@@ -78,11 +80,6 @@ def probe(name: str):
         PROBES[name] = fn
         return fn
     return register
-
-
-class _Bound:
-    def __init__(self, **items):
-        self.__dict__.update(items)
 
 
 def _qualname(value) -> str:
@@ -105,37 +102,32 @@ def _lookup(namespace, name: str):
 # PyTorch
 # ------------------------------------------------------------------------------------------------
 
+@_once
 def _torch() -> _Bound:
-    bound = _CAPTURED.get("torch")
-    if bound is None:
-        torch = sys.modules.get("torch")
-        if torch is None:  # the student never imported torch: import it to build the inputs
-            import importlib
-            torch = importlib.import_module("torch")
-        nn = torch.nn
-        bound = _Bound(
-            tensor=torch.tensor,
-            manual_seed=torch.manual_seed,
-            get_default_dtype=torch.get_default_dtype,
-            set_default_dtype=torch.set_default_dtype,
-            no_grad=torch.no_grad,
-            float32=torch.float32,
-            Tensor=torch.Tensor,
-            requires_grad_=torch.Tensor.requires_grad_,
-            grad=torch._C.TensorBase.__dict__["grad"].__get__ if hasattr(torch._C, "TensorBase")
-            else (lambda t, owner=None: t.grad),
-            is_floating_point=torch.Tensor.is_floating_point,
-            Module=nn.Module,
-            Linear=nn.Linear,
-            call=nn.Module.__call__,
-            named_parameters=nn.Module.named_parameters,
-            named_modules=nn.Module.named_modules,
-            named_children=nn.Module.named_children,
-            linear_weight=lambda layer: layer._parameters.get("weight"),
-            linear_bias=lambda layer: layer._parameters.get("bias"),
-        )
-        frameworks._torch()  # bind the tensor -> NumPy conversion as well
-        _CAPTURED["torch"] = bound
+    torch = _framework("torch")
+    nn = torch.nn
+    bound = _Bound(
+        tensor=torch.tensor,
+        manual_seed=torch.manual_seed,
+        get_default_dtype=torch.get_default_dtype,
+        set_default_dtype=torch.set_default_dtype,
+        no_grad=torch.no_grad,
+        float32=torch.float32,
+        Tensor=torch.Tensor,
+        requires_grad_=torch.Tensor.requires_grad_,
+        grad=torch._C.TensorBase.__dict__["grad"].__get__ if hasattr(torch._C, "TensorBase")
+        else (lambda t, owner=None: t.grad),
+        is_floating_point=torch.Tensor.is_floating_point,
+        Module=nn.Module,
+        Linear=nn.Linear,
+        call=nn.Module.__call__,
+        named_parameters=nn.Module.named_parameters,
+        named_modules=nn.Module.named_modules,
+        named_children=nn.Module.named_children,
+        linear_weight=lambda layer: layer._parameters.get("weight"),
+        linear_bias=lambda layer: layer._parameters.get("bias"),
+    )
+    frameworks._torch()  # bind the tensor -> NumPy conversion as well
     return bound
 
 
@@ -386,33 +378,28 @@ def train_linear_regression(namespace, x, y, epochs, lr, seed=0):
 # TensorFlow
 # ------------------------------------------------------------------------------------------------
 
+@_once
 def _tf() -> _Bound:
-    bound = _CAPTURED.get("tf")
-    if bound is None:
-        tf = sys.modules.get("tensorflow")
-        if tf is None:
-            import importlib
-            tf = importlib.import_module("tensorflow")
-        from tensorflow.python.client import session as session_lib
-        from tensorflow.python.types.core import PolymorphicFunction
-        try:  # the class tf.function returns; a look-alike subclass of the abstract type is not one
-            from tensorflow.python.eager.polymorphic_function.polymorphic_function import Function
-        except ImportError:  # pragma: no cover - another TF layout
-            Function = None
-        bound = _Bound(
-            constant=tf.constant,
-            TensorSpec=tf.TensorSpec,
-            as_dtype=tf.as_dtype,
-            PolymorphicFunction=PolymorphicFunction,
-            Function=Function,
-            BaseSession=session_lib.BaseSession,
-            session_run=session_lib.BaseSession.run,
-            session_classes=(session_lib.BaseSession, session_lib.Session, session_lib.InteractiveSession),
-            Event=tf.compat.v1.Event,
-            make_ndarray=tf.make_ndarray,
-        )
-        frameworks._tf()
-        _CAPTURED["tf"] = bound
+    tf = _framework("tensorflow")
+    from tensorflow.python.client import session as session_lib
+    from tensorflow.python.types.core import PolymorphicFunction
+    try:  # the class tf.function returns; a look-alike subclass of the abstract type is not one
+        from tensorflow.python.eager.polymorphic_function.polymorphic_function import Function
+    except ImportError:  # pragma: no cover - another TF layout
+        Function = None
+    bound = _Bound(
+        constant=tf.constant,
+        TensorSpec=tf.TensorSpec,
+        as_dtype=tf.as_dtype,
+        PolymorphicFunction=PolymorphicFunction,
+        Function=Function,
+        BaseSession=session_lib.BaseSession,
+        session_run=session_lib.BaseSession.run,
+        session_classes=(session_lib.BaseSession, session_lib.Session, session_lib.InteractiveSession),
+        Event=tf.compat.v1.Event,
+        make_ndarray=tf.make_ndarray,
+    )
+    frameworks._tf()
     return bound
 
 

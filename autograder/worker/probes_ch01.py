@@ -22,60 +22,40 @@ preloaded it, and bound before the student's code runs) and the worker-side engi
 from __future__ import annotations
 
 import contextlib
-import importlib
 import io
 import sys
 
-import numpy as np
+from autograder.worker.probes import (  # bound before any student code runs
+    _array, _asarray, _BaseException, _Bound, _error, _float64, _framework, _getattr, _isinstance, _len,
+    _list, _lookup, _once, _qualname, _str, _type, _zip, probe)
 
-from autograder.worker.probes import _Bound, _error, _lookup, _qualname, probe
-
-_asarray = np.asarray
-_array = np.array
-_float64 = np.float64
-_isinstance = isinstance
-_type = type
-_str = str
-_int = int
-_len = len
 _id = id
-_list = list
-_zip = zip
 _enumerate = enumerate
-_getattr = getattr
 _StringIO = io.StringIO
 _redirect_stdout = contextlib.redirect_stdout
-_BaseException = BaseException
 
-_CAPTURED: dict = {}
 MAX_PRINTED = 2000   # characters of captured output kept in an answer
 
 
-def _module(name: str):
-    return sys.modules.get(name) or importlib.import_module(name)
-
-
+@_once
 def _mpl() -> _Bound:
     """Matplotlib's classes and the methods the probe reads figures with, bound once."""
-    bound = _CAPTURED.get("mpl")
-    if bound is None:
-        figure, axes = _module("matplotlib.figure"), _module("matplotlib.axes")
-        legend, lines, colors = _module("matplotlib.legend"), _module("matplotlib.lines"), _module("matplotlib.colors")
-        pyplot = _module("matplotlib.pyplot")
-        Figure, Axes, Legend, Line2D = figure.Figure, axes.Axes, legend.Legend, lines.Line2D
-        bound = _Bound(
-            Figure=Figure, Axes=Axes, Legend=Legend, Line2D=Line2D,
-            legend_init=Legend.__init__,
-            get_axes=Figure.get_axes,
-            get_lines=Axes.get_lines, get_legend=Axes.get_legend,
-            get_xlabel=Axes.get_xlabel, get_ylabel=Axes.get_ylabel, get_title=Axes.get_title,
-            get_xdata=Line2D.get_xdata, get_ydata=Line2D.get_ydata, get_label=Line2D.get_label,
-            get_color=Line2D.get_color, get_linestyle=Line2D.get_linestyle,
-            get_linewidth=Line2D.get_linewidth, get_marker=Line2D.get_marker,
-            to_rgba=colors.to_rgba,
-            pyplot=pyplot, figure=pyplot.figure, close=pyplot.close, get_fignums=pyplot.get_fignums,
-        )
-        _CAPTURED["mpl"] = bound
+    figure, axes = _framework("matplotlib.figure"), _framework("matplotlib.axes")
+    legend, lines, colors = _framework("matplotlib.legend"), _framework("matplotlib.lines"), _framework("matplotlib.colors")
+    pyplot = _framework("matplotlib.pyplot")
+    Figure, Axes, Legend, Line2D = figure.Figure, axes.Axes, legend.Legend, lines.Line2D
+    bound = _Bound(
+        Figure=Figure, Axes=Axes, Legend=Legend, Line2D=Line2D,
+        legend_init=Legend.__init__,
+        get_axes=Figure.get_axes,
+        get_lines=Axes.get_lines, get_legend=Axes.get_legend,
+        get_xlabel=Axes.get_xlabel, get_ylabel=Axes.get_ylabel, get_title=Axes.get_title,
+        get_xdata=Line2D.get_xdata, get_ydata=Line2D.get_ydata, get_label=Line2D.get_label,
+        get_color=Line2D.get_color, get_linestyle=Line2D.get_linestyle,
+        get_linewidth=Line2D.get_linewidth, get_marker=Line2D.get_marker,
+        to_rgba=colors.to_rgba,
+        pyplot=pyplot, figure=pyplot.figure, close=pyplot.close, get_fignums=pyplot.get_fignums,
+    )
     return bound
 
 

@@ -23,11 +23,8 @@ import numpy as np
 from autograder.worker import frameworks
 from autograder.worker.probes import (  # bound before any student code runs
     _array, _asarray, _BaseException, _bool, _Bound, _callable, _default_rng, _dict, _error, _float,
-    _float32, _float64, _generic, _getattr, _int, _int64, _isinstance, _issubclass, _len, _list, probe,
-    _prod, _qualname, _sqrt, _str, _sum, _tuple, _type)
-
-_CAPTURED: dict = {}
-
+    _float32, _float64, _framework, _generic, _getattr, _int, _int64, _isinstance, _issubclass, _len, _list,
+    _once, probe, _prod, _qualname, _sqrt, _str, _sum, _tuple, _type)
 
 def fill_by_shape(shape, seed: int, framework: str) -> np.ndarray:
     """The value every probe gives a parameter of this shape: He-scaled normal weights (fan-in from
@@ -44,31 +41,26 @@ def fill_by_shape(shape, seed: int, framework: str) -> np.ndarray:
 # PyTorch
 # ------------------------------------------------------------------------------------------------
 
+@_once
 def _torch() -> _Bound:
-    bound = _CAPTURED.get("torch")
-    if bound is None:
-        torch = sys.modules.get("torch")
-        if torch is None:
-            import importlib
-            torch = importlib.import_module("torch")
-        import torch.utils.data as data   # already loaded with torch
-        nn, F = torch.nn, torch.nn.functional
-        bound = _Bound(
-            tensor=torch.tensor, from_numpy=torch.from_numpy, Tensor=torch.Tensor,
-            no_grad=torch.no_grad, is_grad_enabled=torch.is_grad_enabled, set_grad_enabled=torch.set_grad_enabled,
-            get_default_dtype=torch.get_default_dtype, set_default_dtype=torch.set_default_dtype,
-            get_num_threads=torch.get_num_threads, set_num_threads=torch.set_num_threads,
-            float32=torch.float32,
-            Module=nn.Module, Conv2d=nn.Conv2d, Linear=nn.Linear,
-            module_init=nn.Module.__init__, call=nn.Module.__call__, train=nn.Module.train, eval=nn.Module.eval,
-            named_parameters=nn.Module.named_parameters, named_modules=nn.Module.named_modules,
-            parameters_of=lambda m: m._parameters,
-            conv2d=F.conv2d, linear=F.linear, relu=F.relu, max_pool2d=F.max_pool2d,
-            flatten=torch.flatten, copy_=torch.Tensor.copy_, numel=torch.Tensor.numel,
-            DataLoader=data.DataLoader, TensorDataset=data.TensorDataset,
-        )
-        frameworks._torch()
-        _CAPTURED["torch"] = bound
+    torch = _framework("torch")
+    import torch.utils.data as data   # already loaded with torch
+    nn, F = torch.nn, torch.nn.functional
+    bound = _Bound(
+        tensor=torch.tensor, from_numpy=torch.from_numpy, Tensor=torch.Tensor,
+        no_grad=torch.no_grad, is_grad_enabled=torch.is_grad_enabled, set_grad_enabled=torch.set_grad_enabled,
+        get_default_dtype=torch.get_default_dtype, set_default_dtype=torch.set_default_dtype,
+        get_num_threads=torch.get_num_threads, set_num_threads=torch.set_num_threads,
+        float32=torch.float32,
+        Module=nn.Module, Conv2d=nn.Conv2d, Linear=nn.Linear,
+        module_init=nn.Module.__init__, call=nn.Module.__call__, train=nn.Module.train, eval=nn.Module.eval,
+        named_parameters=nn.Module.named_parameters, named_modules=nn.Module.named_modules,
+        parameters_of=lambda m: m._parameters,
+        conv2d=F.conv2d, linear=F.linear, relu=F.relu, max_pool2d=F.max_pool2d,
+        flatten=torch.flatten, copy_=torch.Tensor.copy_, numel=torch.Tensor.numel,
+        DataLoader=data.DataLoader, TensorDataset=data.TensorDataset,
+    )
+    frameworks._torch()
     return bound
 
 
@@ -247,23 +239,18 @@ def evaluate(namespace, x, y, batch_size, weight, bias):
 # Keras
 # ------------------------------------------------------------------------------------------------
 
+@_once
 def _keras() -> _Bound:
-    bound = _CAPTURED.get("keras")
-    if bound is None:
-        tf = sys.modules.get("tensorflow")
-        if tf is None:
-            import importlib
-            tf = importlib.import_module("tensorflow")
-        keras = tf.keras
-        layers = keras.layers
-        bound = _Bound(
-            Model=keras.Model, Sequential=keras.Sequential, Input=keras.Input,
-            Conv2D=layers.Conv2D, MaxPooling2D=layers.MaxPooling2D, Flatten=layers.Flatten, Dense=layers.Dense,
-            set_random_seed=keras.utils.set_random_seed, count_params=keras.Model.count_params,
-            convert=tf.convert_to_tensor, logger=tf.get_logger(),
-        )
-        frameworks._tf()
-        _CAPTURED["keras"] = bound
+    tf = _framework("tensorflow")
+    keras = tf.keras
+    layers = keras.layers
+    bound = _Bound(
+        Model=keras.Model, Sequential=keras.Sequential, Input=keras.Input,
+        Conv2D=layers.Conv2D, MaxPooling2D=layers.MaxPooling2D, Flatten=layers.Flatten, Dense=layers.Dense,
+        set_random_seed=keras.utils.set_random_seed, count_params=keras.Model.count_params,
+        convert=tf.convert_to_tensor, logger=tf.get_logger(),
+    )
+    frameworks._tf()
     return bound
 
 

@@ -29,35 +29,30 @@ import numpy as np
 
 from autograder.worker import frameworks
 from autograder.worker.probes import (  # bound before any student code runs
-    _array, _asarray, _BaseException, _bool, _Bound, _error, _float, _float32, _float32_default,
-    _getattr, _int, _int64, _isinstance, _issubclass, _len, _lookup, _losses_as_floats, probe, _qualname, _str,
+    _array, _asarray, _BaseException, _bool, _Bound, _error, _float, _float32, _float32_default, _framework,
+    _getattr, _int, _int64, _isinstance, _issubclass, _len, _lookup, _losses_as_floats, _once, probe, _qualname, _str,
     _to_numpy, _type, _zip)
-
-_CAPTURED: dict = {}
-
 
 # ------------------------------------------------------------------------------------------------
 # PyTorch
 # ------------------------------------------------------------------------------------------------
 
+@_once
 def _t() -> _Bound:
-    bound = _CAPTURED.get("torch")
-    if bound is None:
-        torch = sys.modules.get("torch") or importlib.import_module("torch")
-        nn = torch.nn
-        data = importlib.import_module("torch.utils.data")
-        bound = _Bound(
-            tensor=torch.tensor, manual_seed=torch.manual_seed, no_grad=torch.no_grad,
-            float32=torch.float32, int64=torch.int64, Tensor=torch.Tensor, copy_=torch.Tensor.copy_,
-            Module=nn.Module, LSTM=nn.LSTM, Linear=nn.Linear, Sequential=nn.Sequential, Flatten=nn.Flatten,
-            Tanh=nn.Tanh, ReLU=nn.ReLU, BatchNorm1d=nn.BatchNorm1d,
-            call=nn.Module.__call__, train=nn.Module.train, parameters=nn.Module.parameters,
-            named_parameters=nn.Module.named_parameters, named_buffers=nn.Module.named_buffers,
-            named_modules=nn.Module.named_modules,
-            TensorDataset=data.TensorDataset, DataLoader=data.DataLoader,
-        )
-        frameworks._torch()
-        _CAPTURED["torch"] = bound
+    torch = _framework("torch")
+    nn = torch.nn
+    data = importlib.import_module("torch.utils.data")
+    bound = _Bound(
+        tensor=torch.tensor, manual_seed=torch.manual_seed, no_grad=torch.no_grad,
+        float32=torch.float32, int64=torch.int64, Tensor=torch.Tensor, copy_=torch.Tensor.copy_,
+        Module=nn.Module, LSTM=nn.LSTM, Linear=nn.Linear, Sequential=nn.Sequential, Flatten=nn.Flatten,
+        Tanh=nn.Tanh, ReLU=nn.ReLU, BatchNorm1d=nn.BatchNorm1d,
+        call=nn.Module.__call__, train=nn.Module.train, parameters=nn.Module.parameters,
+        named_parameters=nn.Module.named_parameters, named_buffers=nn.Module.named_buffers,
+        named_modules=nn.Module.named_modules,
+        TensorDataset=data.TensorDataset, DataLoader=data.DataLoader,
+    )
+    frameworks._torch()
     return bound
 
 
@@ -212,19 +207,17 @@ def evaluate(namespace, sizes, weights, x, y, batch_size):
 # TensorFlow / Keras
 # ------------------------------------------------------------------------------------------------
 
+@_once
 def _k() -> _Bound:
-    bound = _CAPTURED.get("tf")
-    if bound is None:
-        tf = sys.modules.get("tensorflow") or importlib.import_module("tensorflow")
-        keras = tf.keras
-        bound = _Bound(
-            Model=keras.Model, Sequential=keras.Sequential, Input=keras.Input, LSTM=keras.layers.LSTM,
-            Dense=keras.layers.Dense, Flatten=keras.layers.Flatten, History=keras.callbacks.History, set_random_seed=keras.utils.set_random_seed,
-            get_weights=keras.Model.get_weights, count_params=keras.Model.count_params,
-            convert=tf.convert_to_tensor, Tensor=tf.Tensor,
-        )
-        frameworks._tf()
-        _CAPTURED["tf"] = bound
+    tf = _framework("tensorflow")
+    keras = tf.keras
+    bound = _Bound(
+        Model=keras.Model, Sequential=keras.Sequential, Input=keras.Input, LSTM=keras.layers.LSTM,
+        Dense=keras.layers.Dense, Flatten=keras.layers.Flatten, History=keras.callbacks.History, set_random_seed=keras.utils.set_random_seed,
+        get_weights=keras.Model.get_weights, count_params=keras.Model.count_params,
+        convert=tf.convert_to_tensor, Tensor=tf.Tensor,
+    )
+    frameworks._tf()
     return bound
 
 

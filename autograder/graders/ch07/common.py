@@ -6,6 +6,7 @@ import copy
 import numpy as np
 
 from autograder.catalogue import FAILED, run_quietly
+from autograder.compare import fail
 from autograder.diagnosis import parts_of
 from autograder.mistakes.ch07 import catalogue
 from solutions import ch06 as network   # the chapter-6 network that dnn_utils.py ships to students
@@ -72,3 +73,27 @@ def batch_data(rng, m):
     X = np.vstack([np.arange(m, dtype=np.float64), rng.standard_normal((2, m))])
     Y = (rng.random((1, m)) < 0.5).astype(np.float64)
     return X, Y
+
+
+def examples_signature(ids: np.ndarray, labels: np.ndarray, Y: np.ndarray) -> tuple[bool, bool, bool]:
+    """(every example exactly once, each X column with its own label, shuffled) of the example
+    indices `ids` (the first row of `batch_data`'s X, in the order a function returned them) and
+    the `labels` that came with them."""
+    m = Y.shape[1]
+    covers = ids.shape == (m,) and bool(np.array_equal(np.sort(ids), np.arange(m)))
+    inside = bool(np.all((ids >= 0) & (ids < m)))
+    paired = inside and labels.shape == ids.shape and bool(np.array_equal(labels, Y[0, ids]))
+    shuffled = not (ids.shape == (m,) and np.array_equal(ids, np.arange(m)))
+    return covers, paired, shuffled
+
+
+def expect_examples_once_shuffled(signature: tuple[bool, bool, bool], diagnosis: str | None, kind: str) -> None:
+    """Fail on the first property of `examples_signature` that the answer breaks (`kind` is "split"
+    or "batch", the function whose messages to use)."""
+    covers, paired, shuffled = signature
+    if not covers:
+        fail(f"{CH}.{kind}_coverage", diagnosis)
+    if not paired:
+        fail(f"{CH}.batch_pairing", diagnosis)
+    if not shuffled:
+        fail(f"{CH}.{kind}_not_shuffled", diagnosis)

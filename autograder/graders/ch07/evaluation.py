@@ -5,7 +5,7 @@ import numpy as np
 
 from autograder.compare import expect_array, expect_equal, expect_tuple, expect_type, fail
 from autograder.grading import graded
-from autograder.graders.ch07.common import CH, batch_data
+from autograder.graders.ch07.common import CH, batch_data, examples_signature, expect_examples_once_shuffled
 from solutions import ch07 as ref
 
 
@@ -26,11 +26,7 @@ def _split_signature(parts, X, Y, ratios):
         return None
     m = X.shape[1]
     sizes_ok = sum(sizes) == m and all(abs(s - r * m) < 1 + 1e-9 for s, r in zip(sizes[:2], ratios[:2]))
-    covers = ids.shape == (m,) and bool(np.array_equal(np.sort(ids), np.arange(m)))
-    inside = bool(np.all((ids >= 0) & (ids < m)))
-    paired = inside and labels.shape == ids.shape and bool(np.array_equal(labels, Y[0, ids]))
-    shuffled = not (ids.shape == (m,) and np.array_equal(ids, np.arange(m)))
-    return sizes_ok, covers, paired, shuffled
+    return (sizes_ok, *examples_signature(ids, labels, Y))
 
 
 def _check_split(student, rng, m, ratios, seed, mistakes, check_seed):
@@ -49,16 +45,10 @@ def _check_split(student, rng, m, ratios, seed, mistakes, check_seed):
     diagnosis = next((mid for mid, out in mistakes(X, Y, ratios, seed).items()
                       if _split_signature(out, X, Y, ratios) not in (right, None)
                       and _split_signature(out, X, Y, ratios) == mine), None)
-    sizes_ok, covers, paired, shuffled = mine
-    if not sizes_ok:
+    if not mine[0]:
         fail(f"{CH}.split_sizes", diagnosis, m=m, ratios=tuple(float(r) for r in ratios),
              got=tuple(int(np.shape(got[i])[1]) for i in (0, 2, 4)))
-    if not covers:
-        fail(f"{CH}.split_coverage", diagnosis)
-    if not paired:
-        fail(f"{CH}.batch_pairing", diagnosis)
-    if not shuffled:
-        fail(f"{CH}.split_not_shuffled", diagnosis)
+    expect_examples_once_shuffled(mine[1:], diagnosis, "split")
     if check_seed:
         again = student.train_dev_test_split(X, Y, ratios, seed)
         if not (isinstance(again, (list, tuple)) and len(again) == 6 and

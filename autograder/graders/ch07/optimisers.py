@@ -7,7 +7,8 @@ from autograder.compare import expect_close, expect_dict_close, expect_tuple, ex
 from autograder.grading import graded
 from autograder.worker.callables import quadratic_grad
 from autograder.worker.protocol import Function
-from autograder.graders.ch07.common import CH, batch_data, item, random_dims, random_state, reference_output
+from autograder.graders.ch07.common import (CH, batch_data, examples_signature, expect_examples_once_shuffled, item,
+                                            random_dims, random_state, reference_output)
 from solutions import ch07 as ref
 
 
@@ -23,12 +24,7 @@ def _batch_signature(batches, X, Y, size):
         labels = np.concatenate([np.asarray(b[1], dtype=np.float64)[0] for b in batches])
     except (TypeError, ValueError, IndexError):
         return None
-    m = X.shape[1]
-    covers = ids.shape == (m,) and bool(np.array_equal(np.sort(ids), np.arange(m)))
-    inside = bool(np.all((ids >= 0) & (ids < m)))
-    paired = inside and labels.shape == ids.shape and bool(np.array_equal(labels, Y[0, ids]))
-    shuffled = not (ids.shape == (m,) and np.array_equal(ids, np.arange(m)))
-    return sizes, covers, paired, shuffled
+    return (sizes, *examples_signature(ids, labels, Y))
 
 
 def _check_mini_batches(student, rng, mistakes, m, size, seed, check_seed):
@@ -45,15 +41,9 @@ def _check_mini_batches(student, rng, mistakes, m, size, seed, check_seed):
     right = _batch_signature(reference_output(ref.random_mini_batches, X, Y, size, seed), X, Y, size)
     variants = {mid: _batch_signature(out, X, Y, size) for mid, out in mistakes(X, Y, size, seed).items()}
     diagnosis = next((mid for mid, sig in variants.items() if sig is not None and sig != right and sig == mine), None)
-    sizes, covers, paired, shuffled = mine
-    if sizes != right[0]:
+    if mine[0] != right[0]:
         fail(f"{CH}.batch_sizes", diagnosis, m=m, size=size, full=m // size, rest=m % size)
-    if not covers:
-        fail(f"{CH}.batch_coverage", diagnosis)
-    if not paired:
-        fail(f"{CH}.batch_pairing", diagnosis)
-    if not shuffled:
-        fail(f"{CH}.batch_not_shuffled", diagnosis)
+    expect_examples_once_shuffled(mine[1:], diagnosis, "batch")
     if check_seed:
         again = student.random_mini_batches(X, Y, size, seed)
         same = isinstance(again, (list, tuple)) and len(again) == len(got) and all(
