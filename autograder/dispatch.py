@@ -112,9 +112,12 @@ class Local:
     def run(self, jobs: list[Job]) -> Iterator[tuple[Job, dict[str, GradeReport] | GradingFailed]]:
         processes = self.grader_processes(jobs)
         if processes > 1:
-            yield from GraderProcesses(processes, self.launcher, self.warm).run(jobs)
-        else:
-            yield from self._in_threads(jobs)
+            try:
+                yield from GraderProcesses(processes, self.launcher, self.warm).run(jobs)
+                return
+            except GraderProcessesUnavailable:   # nothing was graded: grade it all here instead
+                pass
+        yield from self._in_threads(jobs)
 
     def _in_threads(self, jobs: list[Job]) -> Iterator[tuple[Job, dict[str, GradeReport] | GradingFailed]]:
         from autograder.worker_pool import WarmPool
@@ -140,6 +143,10 @@ class Local:
                     future.cancel()
 
 
+class GraderProcessesUnavailable(Exception):
+    """The grader processes could not start (or all died before grading anything)."""
+
+
 class GraderProcesses:
     """`processes` grader processes, each grading one submission at a time with warm workers of its
     own; the reports come back to this process, which stays the only writer of the gradebook.
@@ -148,7 +155,8 @@ class GraderProcesses:
     fork of this process could inherit a lock held by one of its threads).  They ignore Ctrl-C: on
     an interrupt, the submissions being graded finish and nothing more starts, as with threads.  A
     grader process that dies costs the submissions it was grading (reported, never stored); a
-    later `course grade` grades them again."""
+    later `course grade` grades them again.  Processes that cannot start, or die before any
+    submission is graded, raise `GraderProcessesUnavailable` (`Local` then grades in threads)."""
 
     def __init__(self, processes: int, launcher=None, warm: bool = True):
         self.processes, self.launcher, self.warm = processes, launcher, warm
@@ -161,15 +169,23 @@ class GraderProcesses:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["autograder.dispatch"] + sorted(
             {ASSIGNMENTS[job.assignment].grader_module for job in jobs}))
-        with ProcessPoolExecutor(self.processes, mp_context=context, initializer=_start_grader_process,
-                                 initargs=(self.launcher, self.warm)) as pool:
+        graded = 0
+        try:
+            pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_start_grader_process,
+                                       initargs=(self.launcher, self.warm))
             futures = {pool.submit(_grade_in_grader_process, job): job for job in jobs}
+        except Exception as e:  # noqa: BLE001 - e.g. a launcher that cannot be sent to another process
+            raise GraderProcessesUnavailable(f"{type(e).__name__}: {e}") from None
+        with pool:
             try:
                 for future in as_completed(futures):
                     try:
                         outcome = future.result()
                     except Exception as e:  # noqa: BLE001 - BrokenProcessPool: the grader process died
+                        if not graded:
+                            raise GraderProcessesUnavailable(f"{type(e).__name__}: {e}") from None
                         outcome = GradingFailed(f"{type(e).__name__}: {e}")
+                    graded += 1
                     yield futures[future], outcome
             finally:
                 for future in futures:

@@ -232,27 +232,46 @@ def test_force_and_student_regrade_what_is_asked(tmp_path):
     assert course_grade(course, "ch04", "--student", "zed", "--no-sandbox").returncode == 2
 
 
-def test_numpy_chapters_are_graded_in_grader_processes_as_threads_grade_them(tmp_path):
-    """A NumPy chapter's class is graded in one grader process per core (one interpreter runs the
-    grader's Python on one core at a time); a framework chapter's in threads.  Either way each
-    submission gets the same report."""
+def ch04_jobs(folder: Path) -> list:
+    """Jobs for three ch04 submissions: right, one mistake, the stub."""
     from autograder import dispatch
-    folder = tmp_path / "submitted"
     notebooks = {"ann": submissions.perfect("ch04"), "cat": submissions.stub("ch04"),
                  "ben": submissions.with_mistakes("ch04", ["ch04.propagate.cost_missing_1_over_m"])}
     jobs = []
     for student, nb in notebooks.items():
         submissions.write(nb, folder / student / "ch04.ipynb")
         jobs.append(dispatch.Job(student, {"ch04": folder / student / "ch04.ipynb"}, "ch04", 5, "en", {}))
+    return jobs
+
+
+def verdicts(runner, jobs) -> dict:
+    """{student: [(test, score, output)]} of a dispatcher's run."""
+    return {job.student: [(t.name, t.score, t.output) for t in reports["ch04"].tests]
+            for job, reports in runner.run(jobs)}
+
+
+def test_numpy_chapters_are_graded_in_grader_processes_as_threads_grade_them(tmp_path):
+    """A NumPy chapter's class is graded in one grader process per core (one interpreter runs the
+    grader's Python on one core at a time); a framework chapter's in threads.  Either way each
+    submission gets the same report."""
+    from autograder import dispatch
+    jobs = ch04_jobs(tmp_path)
     assert dispatch.Local(2).grader_processes(jobs) == 2
     assert dispatch.Local(1).grader_processes(jobs) == 1
     assert dispatch.Local(2).grader_processes([dispatch.Job("x", {}, "ch03", 5, "en", {})]) == 1
-
-    def verdicts(runner) -> dict:
-        return {job.student: [(t.name, t.score, t.output) for t in reports["ch04"].tests]
-                for job, reports in runner.run(jobs)}
-    in_processes, in_threads = verdicts(dispatch.Local(2)), verdicts(dispatch.Local(1))
+    in_processes, in_threads = verdicts(dispatch.Local(2), jobs), verdicts(dispatch.Local(1), jobs)
     assert in_processes == in_threads
     assert sorted(in_processes) == ["ann", "ben", "cat"]
     scores = {s: sum(score for _, score, _ in results) for s, results in in_processes.items()}
     assert scores["ann"] > scores["ben"] > scores["cat"] == 0
+
+
+def test_grader_processes_that_cannot_start_leave_the_class_to_threads(tmp_path):
+    from autograder import dispatch
+    from autograder.sandbox import default_launcher
+    jobs = ch04_jobs(tmp_path)
+    launcher = default_launcher()
+    launcher.cannot_be_sent = lambda: None     # a lambda: the launcher cannot reach another process
+    with pytest.raises(dispatch.GraderProcessesUnavailable):
+        list(dispatch.GraderProcesses(2, launcher).run(jobs))
+    assert verdicts(dispatch.Local(2, launcher), jobs) == verdicts(dispatch.Local(1), jobs)
