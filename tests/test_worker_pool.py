@@ -9,6 +9,8 @@ its whole worker contract through the pool (its `warm` parameter).
 """
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from autograder.assignments import Assignment, Limits
@@ -86,9 +88,14 @@ def student(pool):
     return WorkerStudent(program, Assignment("test", "test", limits=LIMITS), pool)
 
 
-def test_two_submissions_forked_at_once_cannot_reach_each_other():
+@pytest.mark.parametrize("zygotes", [1, 2], ids=["one warm worker", "two grader processes' warm workers"])
+def test_two_submissions_forked_at_once_cannot_reach_each_other(zygotes):
+    """Two submissions graded at once, forked by one warm worker (threads of one grader) or by two
+    (the grader processes of a NumPy chapter's class, each with its own pool)."""
     pool = warm_pool()
-    with student(pool) as ann, student(pool) as bob:
+    with contextlib.ExitStack() as stack:
+        second = pool if zygotes == 1 else stack.enter_context(WarmPool(sandbox_launcher()))
+        ann, bob = stack.enter_context(student(pool)), stack.enter_context(student(second))
         ann_info, bob_info = ann.call("note", "ann"), bob.call("note", "bob")
         assert ann_info["uid"] != bob_info["uid"] and ann_info["cwd"] != bob_info["cwd"]
         for spy, other, other_text in ((ann, bob_info, "bob"), (bob, ann_info, "ann")):
