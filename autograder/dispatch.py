@@ -3,11 +3,12 @@
     for submission, outcome in dispatcher(...).run(submissions):   # as each one completes
         ...   # outcome: {notebook name: GradeReport}, or a GradingFailed saying why
 
-`Local(jobs)` grades `jobs` submissions at once on this machine, in grader processes or threads (each
-submission's code runs in its own worker process, sandboxed where available).  `Dask(address)` sends each submission
-to a `dask.distributed` cluster as one task: the notebook's bytes go with it, the task grades it on a
-worker (in its own sandbox there) and sends back plain results; this process stays the only writer
-of the gradebook.  A task whose worker dies is retried once, then reported, never lost.
+`Local(jobs)` grades `jobs` submissions at once on this machine, in grader processes or threads
+(each submission's code runs in its own worker process, sandboxed where available).
+`Dask(address)` sends each submission to a `dask.distributed` cluster as one task: the notebook's
+bytes go with it, the task grades it on a worker (in its own sandbox there) and sends back plain
+results; this process stays the only writer of the gradebook.  A task whose worker dies is retried
+once, then reported, never lost.
 
 Dask workers are daemonic processes: grading there starts the student's worker with `subprocess`
 (never `multiprocessing`), and a worker's memory limit does not count that child, so the sandbox's
