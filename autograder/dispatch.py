@@ -16,7 +16,6 @@ own limits are what bound the student's code.
 """
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
 import tempfile
@@ -56,18 +55,22 @@ def grade_job(job: Job, launcher=None) -> dict[str, GradeReport]:
                                  limits=job.limits) for name, path in job.notebooks.items()}
 
 
-_POOL = None   # a Dask worker's warm workers, kept for the tasks it runs after the first
+_POOL = None   # a Dask worker's or a grader process's warm workers, kept for the submissions after the first
 _POOL_LOCK = threading.Lock()
 
 
-def _warm_pool():
-    """This process's `WarmPool`, started by the first task that asks and ended when the process exits."""
+def _warm_pool(base=None):
+    """This process's `WarmPool` (over the launcher `base`), started by the first submission that asks
+    and closed when the process exits: by `multiprocessing`'s exit handler, which runs in any process,
+    also in one that `multiprocessing` started with fork or forkserver (a grader process), where
+    atexit handlers do not run."""
     global _POOL
     with _POOL_LOCK:
         if _POOL is None:
+            import multiprocessing.util
             from autograder.worker_pool import WarmPool
-            _POOL = WarmPool()
-            atexit.register(_POOL.close)
+            _POOL = WarmPool(base)
+            multiprocessing.util.Finalize(_POOL, _POOL.close, exitpriority=10)
         return _POOL
 
 
@@ -198,14 +201,9 @@ _LAUNCHER = None   # in a grader process: how it starts the student's workers
 
 def _start_grader_process(launcher, warm: bool) -> None:
     global _LAUNCHER
-    import multiprocessing.util
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent decides when grading stops
-    if warm:
-        from autograder.worker_pool import WarmPool
-        launcher = WarmPool(launcher)
-        multiprocessing.util.Finalize(launcher, launcher.close, exitpriority=10)   # atexit does not run here
-    _LAUNCHER = launcher
+    _LAUNCHER = _warm_pool(launcher) if warm else launcher
 
 
 def _grade_in_grader_process(job: Job) -> dict[str, GradeReport] | GradingFailed:

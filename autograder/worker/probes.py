@@ -68,11 +68,7 @@ _STUDENT_EXCEPTIONS = (Exception, SystemExit, KeyboardInterrupt, GeneratorExit)
 
 PROBES: dict = {}
 _once = functools.cache   # a framework's functions are bound the first time a probe needs them
-
-
-def _framework(name: str):
-    """The framework's module, imported here where the student's code has not (to build the inputs)."""
-    return sys.modules.get(name) or importlib.import_module(name)
+_framework = importlib.import_module   # the framework's module (imported here where the student's code has not)
 
 
 def probe(name: str):
